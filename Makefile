@@ -1,0 +1,37 @@
+# Two commands do all set-up: `make run` and `make test`. See README.md.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+# Marks an install of the current pyproject.toml, so editing it reinstalls.
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test install serve-setup lint clean
+
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	touch $@
+
+install: $(INSTALLED)
+
+serve-setup: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py load_demo_content
+	SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py ensure_admin
+
+run: serve-setup
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: /admin/). Ctrl-C stops it."
+	SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py runserver --nostatic 127.0.0.1:$(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) staticfiles *.egg-info

@@ -1,0 +1,159 @@
+from django.contrib import admin
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from articles.admin.revisions import RevisionsAdminMixin
+from articles.admin.workflow import WorkflowActionsMixin
+from articles.models import (
+    AnalysisSection,
+    Article,
+    ArticleAuthor,
+    RelatedArticle,
+    Revision,
+    Status,
+)
+
+
+class ArticleAuthorInline(admin.TabularInline):
+    model = ArticleAuthor
+    autocomplete_fields = ["author"]
+    fields = ["author", "position"]
+    extra = 0
+    min_num = 1
+    validate_min = True
+
+
+class AnalysisSectionInline(admin.StackedInline):
+    model = AnalysisSection
+    fields = ["heading", "body", "position"]
+    extra = 0
+
+
+class RelatedArticleInline(admin.TabularInline):
+    model = RelatedArticle
+    fk_name = "article"
+    autocomplete_fields = ["related"]
+    fields = ["related", "position"]
+    extra = 0
+
+
+@admin.register(Article)
+class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
+    list_display = [
+        "title",
+        "kind",
+        "state",
+        "country",
+        "byline",
+        "published_at",
+        "language",
+    ]
+    list_filter = [
+        "status",
+        "kind",
+        "language",
+        "country",
+        "topics",
+        "authors",
+        "tags",
+        ("published_at", admin.DateFieldListFilter),
+    ]
+    list_select_related = ["country"]
+    search_fields = ["title", "dek", "body"]
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["country", "topics", "translation"]
+    prepopulated_fields = {"slug": ["title"]}
+    inlines = [ArticleAuthorInline, AnalysisSectionInline, RelatedArticleInline]
+    fieldsets = [
+        (None, {"fields": ["kind", "title", "slug", "dek", "body"]}),
+        (_("Where and what"), {"fields": ["country", "topics", "tags"]}),
+        (
+            _("Featured image"),
+            {
+                "fields": [
+                    "image",
+                    "image_alt",
+                    "image_caption",
+                    "image_credit",
+                    "image_republishable",
+                ]
+            },
+        ),
+        (_("Language"), {"fields": ["language", "translation"]}),
+        (
+            _("Publishing"),
+            {"fields": ["status", "published_at", "allow_republishing"]},
+        ),
+    ]
+
+    def get_queryset(self, request: HttpRequest):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(
+                Prefetch(
+                    "article_authors",
+                    queryset=ArticleAuthor.objects.select_related("author"),
+                )
+            )
+        )
+
+    @admin.display(description=_("state"), ordering="status")
+    def state(self, obj: Article) -> str:
+        return obj.state_label
+
+    @admin.display(description=_("authors"))
+    def byline(self, obj: Article) -> str:
+        return ", ".join(author.name for author in obj.ordered_authors)
+
+    def view_on_site(self, obj: Article) -> str:
+        return obj.get_absolute_url() if obj.is_published else obj.get_preview_url()
+
+    # Writers work on their own articles until an editor publishes them; editors
+    # (holders of the publish permission) work on everything.
+
+    def can_publish(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("articles.publish_article")
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or self.can_publish(request) or self.is_own_unpublished(
+            request, obj
+        )
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        if not super().has_delete_permission(request, obj):
+            return False
+        return obj is None or self.can_publish(request) or self.is_own_unpublished(
+            request, obj
+        )
+
+    def is_own_unpublished(self, request: HttpRequest, obj: Article) -> bool:
+        return obj.created_by_id == request.user.pk and obj.status != Status.PUBLISHED
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None):
+        if self.can_publish(request):
+            return ()
+        return ("published_at",)
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status" and not self.can_publish(request):
+            kwargs["choices"] = [
+                (value, label)
+                for value, label in Status.choices
+                if value != Status.PUBLISHED
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def save_model(self, request: HttpRequest, obj: Article, form, change: bool):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool):
+        super().save_related(request, form, formsets, change)
+        # Recorded after the inlines and tags are saved, so the revision holds
+        # the whole article as the editor left it.
+        Revision.objects.record(form.instance, user=request.user)

@@ -1,0 +1,172 @@
+"""Admin screens to see an article's revisions, compare one with now, restore it."""
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article
+from articles.models.revision import snapshot
+
+FIELD_LABELS = {
+    "title": _("Title"),
+    "slug": _("Slug"),
+    "kind": _("Kind"),
+    "dek": _("Summary"),
+    "body": _("Body"),
+    "sections": _("Analysis sections"),
+    "authors": _("Authors"),
+    "country": _("Primary country"),
+    "topics": _("Topics"),
+    "tags": _("Tags"),
+    "related": _("Related articles"),
+    "language": _("Language"),
+    "translation": _("Translation"),
+    "image": _("Featured image"),
+    "image_alt": _("Image description"),
+    "image_caption": _("Image caption"),
+    "image_credit": _("Image credit"),
+    "image_republishable": _("Image may be republished"),
+    "allow_republishing": _("Allow republishing"),
+    "status": _("Status"),
+    "published_at": _("Publication time"),
+}
+
+
+@dataclass
+class FieldComparison:
+    label: str
+    old: str
+    new: str
+    segments: list[tuple[str, str]]
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+
+def as_text(value) -> str:
+    """One field of a snapshot as an editor would read it."""
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            return "\n\n".join(
+                f"{section['heading']}\n{section['body']}".strip() for section in value
+            )
+        if value and isinstance(value[0], list):
+            return ", ".join(label for _pk, label in value)
+        return ", ".join(str(item) for item in value)
+    if value is None:
+        return ""
+    return str(value)
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """(operation, text) pieces that turn ``old`` into ``new`` word by word."""
+    old_words, new_words = re.split(r"(\s+)", old), re.split(r"(\s+)", new)
+    pieces: list[tuple[str, str]] = []
+    matcher = SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for operation, i1, i2, j1, j2 in matcher.get_opcodes():
+        if operation == "equal":
+            pieces.append(("equal", "".join(old_words[i1:i2])))
+            continue
+        if i2 > i1:
+            pieces.append(("delete", "".join(old_words[i1:i2])))
+        if j2 > j1:
+            pieces.append(("insert", "".join(new_words[j1:j2])))
+    return pieces
+
+
+def compare(old: dict, new: dict) -> list[FieldComparison]:
+    rows = []
+    for name, label in FIELD_LABELS.items():
+        old_text, new_text = as_text(old.get(name)), as_text(new.get(name))
+        rows.append(
+            FieldComparison(str(label), old_text, new_text, word_diff(old_text, new_text))
+        )
+    return rows
+
+
+class RevisionsAdminMixin:
+    change_form_template = "admin/articles/article/change_form.html"
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/revisions/",
+                self.admin_site.admin_view(self.revisions_view),
+                name="%s_%s_revisions" % info,
+            ),
+            path(
+                "<path:object_id>/revisions/<int:revision_id>/",
+                self.admin_site.admin_view(self.revision_view),
+                name="%s_%s_revision" % info,
+            ),
+        ] + super().get_urls()
+
+    def get_article(self, request: HttpRequest, object_id: str) -> Article:
+        article = self.get_object(request, object_id)
+        if article is None:
+            raise Http404(_("No article with that id."))
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        return article
+
+    def revisions_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        article = self.get_article(request, object_id)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "title": _("Revisions of “%(title)s”") % {"title": article.title},
+            "revisions": article.revisions.select_related("user"),
+        }
+        return TemplateResponse(
+            request, "admin/articles/article/revisions.html", context
+        )
+
+    def revision_view(
+        self, request: HttpRequest, object_id: str, revision_id: int
+    ) -> HttpResponse:
+        article = self.get_article(request, object_id)
+        revision = get_object_or_404(article.revisions, pk=revision_id)
+        can_restore = self.has_change_permission(request, article)
+        if request.method == "POST":
+            if not can_restore:
+                raise PermissionDenied
+            missing = revision.restore(user=request.user)
+            self.message_user(
+                request,
+                _("The revision of %(date)s was restored.")
+                % {"date": f"{revision.created_at:%Y-%m-%d %H:%M}"},
+                messages.SUCCESS,
+            )
+            if missing:
+                self.message_user(
+                    request,
+                    _("These no longer exist and were left out: %(items)s")
+                    % {"items": ", ".join(missing)},
+                    messages.WARNING,
+                )
+            return HttpResponseRedirect(
+                reverse("admin:articles_article_change", args=[article.pk])
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "revision": revision,
+            "can_restore": can_restore,
+            "title": _("Compare a revision with the current article"),
+            "rows": compare(revision.data, snapshot(article)),
+        }
+        return TemplateResponse(
+            request, "admin/articles/article/revision_compare.html", context
+        )

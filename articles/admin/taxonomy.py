@@ -1,0 +1,34 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Author, Country, Topic
+
+
+class ArticleCountAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "article_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description=_("articles"), ordering="article_count")
+    def article_count(self, obj) -> int:
+        return obj.article_count
+
+
+@admin.register(Country)
+class CountryAdmin(ArticleCountAdmin):
+    list_display = ["name", "region", "slug", "article_count"]
+    list_filter = ["region"]
+
+
+@admin.register(Topic)
+class TopicAdmin(ArticleCountAdmin):
+    pass
+
+
+@admin.register(Author)
+class AuthorAdmin(ArticleCountAdmin):
+    fields = ["name", "slug", "bio", "photo"]

@@ -1,0 +1,32 @@
+from articles.models.article import (
+    AnalysisSection,
+    Article,
+    ArticleAuthor,
+    ArticleQuerySet,
+    Kind,
+    RelatedArticle,
+)
+from articles.models.news import OrganizationNewsItem
+from articles.models.publishing import Publishable, PublishableQuerySet, Status
+from articles.models.revision import Revision
+from articles.models.site import SiteSettings
+from articles.models.taxonomy import Author, Country, TaggedArticle, Topic
+
+__all__ = [
+    "AnalysisSection",
+    "Article",
+    "ArticleAuthor",
+    "ArticleQuerySet",
+    "Author",
+    "Country",
+    "Kind",
+    "OrganizationNewsItem",
+    "Publishable",
+    "PublishableQuerySet",
+    "RelatedArticle",
+    "Revision",
+    "SiteSettings",
+    "Status",
+    "TaggedArticle",
+    "Topic",
+]

@@ -1,0 +1,316 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from articles.images import validate_image_file
+from articles.models.publishing import Publishable, PublishableQuerySet
+from articles.models.site import SiteSettings
+from articles.models.taxonomy import Author, TaggedArticle
+from articles.sanitize import sanitize_html
+
+
+class Kind(models.TextChoices):
+    BRIEF = "brief", _("Brief")
+    NEWS = "news", _("News")
+    ANALYSIS = "analysis", _("Analysis")
+    INVESTIGATION = "investigation", _("Investigation")
+    PROFILE = "profile", _("Profile")
+
+
+class ArticleQuerySet(PublishableQuerySet):
+    def for_language(self, language: str) -> "ArticleQuerySet":
+        return self.filter(language=language)
+
+    def with_card_data(self) -> "ArticleQuerySet":
+        """What a card or a byline shows, fetched in a fixed number of queries."""
+        return self.select_related("country").prefetch_related(
+            Prefetch(
+                "article_authors",
+                queryset=ArticleAuthor.objects.select_related("author"),
+            )
+        )
+
+    def with_page_data(self) -> "ArticleQuerySet":
+        """Everything the article page shows, in a fixed number of queries
+        however many sections, tags, topics or related picks there are."""
+        published_picks = RelatedArticle.objects.filter(
+            related__in=Article.objects.published()
+        ).select_related("related__country")
+        return (
+            self.with_card_data()
+            .select_related("translation")
+            .prefetch_related(
+                "sections",
+                "topics",
+                "tags",
+                Prefetch("related_links", published_picks, to_attr="published_picks"),
+                Prefetch(
+                    "published_picks__related__article_authors",
+                    ArticleAuthor.objects.select_related("author"),
+                ),
+            )
+        )
+
+
+class Article(Publishable):
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=Kind, default=Kind.BRIEF, db_index=True
+    )
+    dek = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_(
+            "The first paragraph readers see; also used on cards, in feeds and "
+            "by search engines."
+        ),
+    )
+    body = models.TextField(
+        _("body"),
+        blank=True,
+        help_text=_(
+            "HTML. Paragraphs, headings, lists, quotes, links and tables are "
+            "kept; scripts, styles and embeds are removed when you save. For a "
+            "“see also” box write "
+            "<aside class=\"see-also\"><a href=\"/…\">Title</a></aside>."
+        ),
+    )
+    body_html = models.TextField(editable=False, blank=True)
+    authors = models.ManyToManyField(
+        Author,
+        through="ArticleAuthor",
+        related_name="articles",
+        verbose_name=_("authors"),
+    )
+    country = models.ForeignKey(
+        "articles.Country",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("primary country"),
+    )
+    topics = models.ManyToManyField(
+        "articles.Topic", blank=True, related_name="articles", verbose_name=_("topics")
+    )
+    tags = TaggableManager(_("tags"), through=TaggedArticle, blank=True)
+    image = models.ImageField(
+        _("featured image"),
+        width_field="image_width",
+        height_field="image_height",
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        validators=[validate_image_file],
+    )
+    image_width = models.PositiveIntegerField(editable=False, null=True)
+    image_height = models.PositiveIntegerField(editable=False, null=True)
+    image_alt = models.CharField(
+        _("image description (alt text)"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for readers who cannot see it."),
+    )
+    image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
+    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
+    image_republishable = models.BooleanField(
+        _("image may be republished"),
+        default=False,
+        help_text=_(
+            "Tick only if the newsroom holds the rights to let other outlets "
+            "republish this image with the article."
+        ),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        db_index=True,
+    )
+    translation = models.OneToOneField(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("translation"),
+        help_text=_("The same article in the other language; linked both ways."),
+    )
+    related = models.ManyToManyField(
+        "self",
+        through="RelatedArticle",
+        symmetrical=False,
+        blank=True,
+        related_name="+",
+        verbose_name=_("related articles"),
+    )
+    allow_republishing = models.BooleanField(
+        _("allow republishing"),
+        default=True,
+        help_text=_("Other outlets may republish this article under the licence."),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta(Publishable.Meta):
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        permissions = [
+            ("publish_article", _("Can publish, schedule and unpublish articles")),
+        ]
+        indexes = [models.Index(fields=["status", "published_at"])]
+
+    def clean(self) -> None:
+        errors = {}
+        if self.image and not self.image_alt.strip():
+            errors["image_alt"] = _("Describe the image for readers who cannot see it.")
+        if self.translation_id:
+            if self.pk and self.translation_id == self.pk:
+                errors["translation"] = _("An article cannot be its own translation.")
+            elif self.translation.language == self.language:
+                errors["translation"] = _(
+                    "The translation must be in another language than the article."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs) -> None:
+        self.body_html = sanitize_html(self.body)
+        with transaction.atomic():
+            self._unlink_stale_translations()
+            super().save(*args, **kwargs)
+            if self.translation_id:
+                Article.objects.filter(pk=self.translation_id).update(translation=self)
+
+    def _unlink_stale_translations(self) -> None:
+        """Keep translation links symmetric: A ↔ B, never A → B while B → C.
+
+        Runs before the save so no moment holds two links to one article,
+        which the one-to-one constraint would refuse.
+        """
+        if self.translation_id:
+            Article.objects.filter(translation_id=self.translation_id).exclude(
+                pk=self.pk
+            ).update(translation=None)
+        if self.pk:
+            Article.objects.filter(translation_id=self.pk).exclude(
+                pk=self.translation_id
+            ).update(translation=None)
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:article-detail", kwargs={"slug": self.slug})
+
+    def get_preview_url(self) -> str:
+        return reverse("articles:article-preview", kwargs={"pk": self.pk})
+
+    @property
+    def ordered_authors(self) -> list[Author]:
+        """Authors in byline order; free when ``with_card_data()`` prefetched them."""
+        return [link.author for link in self.article_authors.all()]
+
+
+class ArticleAuthor(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="article_authors"
+    )
+    author = models.ForeignKey(
+        Author, on_delete=models.PROTECT, related_name="+", verbose_name=_("author")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "author"], name="unique_article_author"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.author)
+
+
+class AnalysisSection(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="sections"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    heading = models.CharField(
+        _("heading"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Left empty, the heading from the site settings is used, such as "
+            "“Newsroom Analysis”."
+        ),
+    )
+    body = models.TextField(_("body"))
+    body_html = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("analysis section")
+        verbose_name_plural = _("analysis sections")
+
+    def __str__(self) -> str:
+        return self.heading or str(_("Analysis"))
+
+    def save(self, *args, **kwargs) -> None:
+        self.body_html = sanitize_html(self.body)
+        super().save(*args, **kwargs)
+
+    @property
+    def display_heading(self) -> str:
+        return self.heading or SiteSettings.load().analysis_heading
+
+
+class RelatedArticle(models.Model):
+    """An editor's pick, shown before any automatically related article."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="related_links"
+    )
+    related = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("related article"),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("related article")
+        verbose_name_plural = _("related articles (editor's picks)")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "related"], name="unique_related_article"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(article=models.F("related")),
+                name="related_article_not_itself",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.related)
+
+    def clean(self) -> None:
+        if self.article_id and self.article_id == self.related_id:
+            raise ValidationError(
+                {"related": _("An article cannot be related to itself.")}
+            )

@@ -1,0 +1,150 @@
+"""Revisions: a full copy of an article's content at each save in the admin."""
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+
+from articles.models.article import (
+    AnalysisSection,
+    Article,
+    ArticleAuthor,
+    RelatedArticle,
+)
+from articles.models.taxonomy import Author, Country, Topic
+
+# Fields copied as they are. Status and publication time are recorded for the
+# history but never restored: restoring text must not publish or unpublish.
+CONTENT_FIELDS = [
+    "kind",
+    "title",
+    "slug",
+    "dek",
+    "body",
+    "language",
+    "allow_republishing",
+    "image",
+    "image_alt",
+    "image_caption",
+    "image_credit",
+    "image_republishable",
+]
+WORKFLOW_FIELDS = ["status", "published_at"]
+
+
+def _pairs(objects) -> list[list]:
+    return [[obj.pk, str(obj)] for obj in objects]
+
+
+def snapshot(article: Article) -> dict:
+    """Everything an editor can change on ``article``, as JSON-ready data.
+
+    Related objects are kept as ``[id, label]`` pairs: the id to restore, the
+    label to show in the history even after the object is gone.
+    """
+    data = {name: getattr(article, name) for name in CONTENT_FIELDS}
+    data["image"] = article.image.name or ""
+    data["status"] = article.status
+    data["published_at"] = (
+        article.published_at.isoformat() if article.published_at else None
+    )
+    data["country"] = _pairs([article.country] if article.country else [])
+    data["translation"] = _pairs([article.translation] if article.translation else [])
+    data["authors"] = _pairs(
+        link.author for link in article.article_authors.select_related("author")
+    )
+    data["topics"] = _pairs(article.topics.order_by("name"))
+    data["tags"] = sorted(article.tags.names(), key=str.lower)
+    data["sections"] = [
+        {"heading": section.heading, "body": section.body}
+        for section in article.sections.all()
+    ]
+    data["related"] = _pairs(
+        link.related for link in article.related_links.select_related("related")
+    )
+    return data
+
+
+class RevisionQuerySet(models.QuerySet):
+    def record(self, article: Article, user=None, note: str = "") -> "Revision":
+        return self.create(article=article, user=user, data=snapshot(article), note=note)
+
+
+class Revision(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="revisions"
+    )
+    created_at = models.DateTimeField(_("saved"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("saved by"),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    data = models.JSONField(_("content"))
+
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        get_latest_by = "created_at"
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+
+    def __str__(self) -> str:
+        return f"{self.article} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+    def restore(self, user=None) -> list[str]:
+        """Put this revision's content back on the article and record that as
+        a new revision, so the restore itself can be undone.
+
+        Returns the labels of related objects that no longer exist and so could
+        not be restored.
+        """
+        article, data = self.article, self.data
+        missing: list[str] = []
+
+        def existing(model, pairs):
+            found = model.objects.in_bulk([pk for pk, _label in pairs])
+            missing.extend(label for pk, label in pairs if pk not in found)
+            return [found[pk] for pk, _label in pairs if pk in found]
+
+        with transaction.atomic():
+            current_slug = article.slug
+            for name in CONTENT_FIELDS:
+                setattr(article, name, data.get(name, getattr(article, name)))
+            if Article.objects.filter(slug=article.slug).exclude(pk=article.pk).exists():
+                # Another article took the old address since; keep today's.
+                article.slug = current_slug
+            article.country = next(iter(existing(Country, data["country"])), None)
+            article.translation = next(
+                iter(existing(Article, data["translation"])), None
+            )
+            article.save()
+            article.topics.set(existing(Topic, data["topics"]))
+            article.tags.set(data["tags"], clear=True)
+            article.article_authors.all().delete()
+            ArticleAuthor.objects.bulk_create(
+                ArticleAuthor(article=article, author=author, position=position)
+                for position, author in enumerate(existing(Author, data["authors"]))
+            )
+            article.sections.all().delete()
+            for position, section in enumerate(data["sections"]):
+                AnalysisSection.objects.create(
+                    article=article, position=position, **section
+                )
+            article.related_links.all().delete()
+            RelatedArticle.objects.bulk_create(
+                RelatedArticle(article=article, related=related, position=position)
+                for position, related in enumerate(
+                    existing(Article, data["related"])
+                )
+                if related.pk != article.pk
+            )
+            note = _("Restored the revision of %(date)s") % {
+                "date": f"{self.created_at:%Y-%m-%d %H:%M}"
+            }
+            Revision.objects.record(article, user=user, note=note)
+        return missing

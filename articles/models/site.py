@@ -1,0 +1,108 @@
+from django.core.cache import cache
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+ORGANIZATION_PLACEHOLDER = "{organization}"
+
+
+class SiteSettings(models.Model):
+    """The one row of texts and choices editors change without a deployment."""
+
+    CACHE_KEY = "articles:site-settings"
+
+    organization_name = models.CharField(
+        _("organization name"), max_length=120, default="Newsroom"
+    )
+    tagline = models.CharField(
+        _("tagline"),
+        max_length=200,
+        default="Independent reporting on crime, power and accountability.",
+    )
+    donation_enabled = models.BooleanField(_("show the donation appeal"), default=True)
+    donation_appeal = models.TextField(
+        _("donation appeal"),
+        default=(
+            "Our reporting is free to read and free to republish. Keeping it that "
+            "way depends on readers like you."
+        ),
+    )
+    donation_button_label = models.CharField(
+        _("donation button label"), max_length=40, default="Donate"
+    )
+    donation_url = models.URLField(_("donation page address"), blank=True)
+    comment_invitation = models.CharField(
+        _("comment invitation"),
+        max_length=300,
+        default="What do you think? Send the editors your comments.",
+    )
+    licence_notice = models.TextField(
+        _("licensing notice"),
+        default=(
+            "You may copy and distribute this article for non-commercial purposes, "
+            "crediting {organization} in the byline and linking to the original "
+            "at the top and at the bottom of the article."
+        ),
+        help_text=_("{organization} is replaced by the organization name."),
+    )
+    licence_name = models.CharField(
+        _("licence name"),
+        max_length=120,
+        default="Creative Commons Attribution-NonCommercial 4.0 International",
+    )
+    licence_url = models.URLField(
+        _("licence address"), default="https://creativecommons.org/licenses/by-nc/4.0/"
+    )
+    analysis_heading_template = models.CharField(
+        _("analysis heading"),
+        max_length=120,
+        default=f"{ORGANIZATION_PLACEHOLDER} Analysis",
+        help_text=_(
+            "The heading of an analysis section whose own heading is empty. "
+            "{organization} is replaced by the organization name."
+        ),
+    )
+    related_count = models.PositiveSmallIntegerField(
+        _("related articles shown"),
+        default=3,
+        validators=[MinValueValidator(0), MaxValueValidator(12)],
+    )
+
+    class Meta:
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pk=1), name="site_settings_singleton")
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Site settings"))
+
+    def save(self, *args, **kwargs) -> None:
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    @classmethod
+    def load(cls) -> "SiteSettings":
+        """The settings row, from the cache when it is there; created on first use."""
+        settings = cache.get(cls.CACHE_KEY)
+        if settings is None:
+            settings, _created = cls.objects.get_or_create(pk=1)
+            cache.set(cls.CACHE_KEY, settings, timeout=None)
+        return settings
+
+    def with_organization(self, text: str) -> str:
+        return text.replace(ORGANIZATION_PLACEHOLDER, self.organization_name)
+
+    @property
+    def shows_donation_appeal(self) -> bool:
+        return self.donation_enabled and bool(self.donation_url)
+
+    @property
+    def analysis_heading(self) -> str:
+        return self.with_organization(self.analysis_heading_template)
+
+    @property
+    def licence_notice_text(self) -> str:
+        return self.with_organization(self.licence_notice)

@@ -1,0 +1,84 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from taggit.models import TaggedItemBase
+
+from articles.images import validate_image_file
+from articles.slugs import unique_slug
+
+
+class SluggedName(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = unique_slug(type(self), self.name, exclude_pk=self.pk)
+        super().save(*args, **kwargs)
+
+
+class Country(SluggedName):
+    region = models.CharField(
+        _("region"),
+        max_length=80,
+        blank=True,
+        help_text=_("For example: Andes, Central America, Caribbean."),
+    )
+
+    class Meta(SluggedName.Meta):
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:country", kwargs={"slug": self.slug})
+
+
+class Topic(SluggedName):
+    class Meta(SluggedName.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:topic", kwargs={"slug": self.slug})
+
+
+class Author(SluggedName):
+    name = models.CharField(_("name"), max_length=120)
+    bio = models.TextField(_("short bio"), blank=True, max_length=1000)
+    photo = models.ImageField(
+        _("photo"),
+        upload_to="authors/%Y/",
+        blank=True,
+        validators=[validate_image_file],
+    )
+
+    class Meta(SluggedName.Meta):
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:author", kwargs={"slug": self.slug})
+
+
+class TaggedArticle(TaggedItemBase):
+    """A direct foreign key, so tags prefetch in one join without content types."""
+
+    content_object = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+    class Meta:
+        verbose_name = _("tagged article")
+        verbose_name_plural = _("tagged articles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_object", "tag"], name="unique_article_tag"
+            )
+        ]
