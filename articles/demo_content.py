@@ -93,7 +93,7 @@ ARTICLES = [
                     "shipment hidden among legitimate fruit can be worth tens of "
                     "millions of dollars in Europe, a two-percent inspection rate is "
                     "less a deterrent than a cost of doing business.</p>"
-                    "<aside class=\"see-also\"><a href=\"/countries/ecuador/\">"
+                    '<aside class="see-also"><a href="/countries/ecuador/">'
                     "Ecuador news and profiles</a></aside>"
                     "<p>Traffickers have also adapted faster than the state. "
                     "Contamination now often happens after a container has been "
@@ -115,14 +115,20 @@ ARTICLES = [
         "topics": ["Drug trafficking", "Ports"],
         "tags": ["ports", "cocaine", "customs", "Europe"],
         "days_ago": 1,
-        "image": ("Container cranes at dusk over stacked refrigerated containers", "#1d3557"),
+        "image": (
+            "Container cranes at dusk over stacked refrigerated containers",
+            "#1d3557",
+        ),
         "translation": "terminales-bananeras-inspecciones",
     },
     {
         "slug": "terminales-bananeras-inspecciones",
         "kind": "brief",
         "language": "es",
-        "title": "La cocaína pasa por las terminales bananeras de Ecuador con pocas inspecciones",
+        "title": (
+            "La cocaína pasa por las terminales bananeras de Ecuador con pocas "
+            "inspecciones"
+        ),
         "dek": (
             "Menos de uno de cada cincuenta contenedores que salen de la principal "
             "terminal frutera de Ecuador es abierto por los inspectores, una brecha "
@@ -196,14 +202,19 @@ ARTICLES = [
         "topics": ["Illegal mining", "Environmental crime"],
         "tags": ["gold", "Amazon", "mercury"],
         "days_ago": 3,
-        "image": ("A mining dredge on a brown river edged by cleared forest", "#6b4226"),
+        "image": (
+            "A mining dredge on a brown river edged by cleared forest",
+            "#6b4226",
+        ),
         "translation": "dragas-de-oro-vuelven-madre-de-dios",
     },
     {
         "slug": "dragas-de-oro-vuelven-madre-de-dios",
         "kind": "brief",
         "language": "es",
-        "title": "Las dragas de oro vuelven a Madre de Dios tras el fin de los patrullajes",
+        "title": (
+            "Las dragas de oro vuelven a Madre de Dios tras el fin de los patrullajes"
+        ),
         "dek": (
             "Pocas semanas después de terminar un operativo militar y policial, las "
             "imágenes satelitales muestran decenas de dragas ilegales de nuevo en "
@@ -274,7 +285,10 @@ ARTICLES = [
         "topics": ["Extortion", "Prisons"],
         "tags": ["gangs", "extortion", "prisons"],
         "days_ago": 6,
-        "image": ("A prison perimeter wall with a watchtower under a grey sky", "#3a3a3a"),
+        "image": (
+            "A prison perimeter wall with a watchtower under a grey sky",
+            "#3a3a3a",
+        ),
     },
     {
         "slug": "colombia-seized-aircraft-registry",

@@ -77,7 +77,9 @@ class SubjectArticleListView(ArticleListView):
 
     def get_subject(self):
         if not hasattr(self, "_subject"):
-            self._subject = get_object_or_404(self.subject_model, slug=self.kwargs["slug"])
+            self._subject = get_object_or_404(
+                self.subject_model, slug=self.kwargs["slug"]
+            )
         return self._subject
 
     def filter_articles(self, articles):

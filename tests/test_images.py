@@ -53,7 +53,9 @@ def test_validation_leaves_the_file_readable_from_where_it_was():
 
 def test_article_form_refuses_a_non_image_with_a_clear_error():
     form_class = modelform_factory(Article, fields=["image", "image_alt"])
-    fake = SimpleUploadedFile("x.jpg", b"not an image at all", content_type="image/jpeg")
+    fake = SimpleUploadedFile(
+        "x.jpg", b"not an image at all", content_type="image/jpeg"
+    )
 
     form = form_class(data={"image_alt": "A photo"}, files={"image": fake})
 
@@ -65,7 +67,9 @@ def test_article_form_refuses_an_oversized_image(settings):
     settings.NEWSROOM_MAX_IMAGE_PIXELS = 50 * 50
     form_class = modelform_factory(Article, fields=["image", "image_alt"])
 
-    form = form_class(data={"image_alt": "A photo"}, files={"image": image_upload(size=(60, 60))})
+    form = form_class(
+        data={"image_alt": "A photo"}, files={"image": image_upload(size=(60, 60))}
+    )
 
     assert not form.is_valid()
     assert "million pixels" in form.errors["image"][0]

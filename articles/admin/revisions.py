@@ -88,7 +88,9 @@ def compare(old: dict, new: dict) -> list[FieldComparison]:
     for name, label in FIELD_LABELS.items():
         old_text, new_text = as_text(old.get(name)), as_text(new.get(name))
         rows.append(
-            FieldComparison(str(label), old_text, new_text, word_diff(old_text, new_text))
+            FieldComparison(
+                str(label), old_text, new_text, word_diff(old_text, new_text)
+            )
         )
     return rows
 
@@ -97,17 +99,17 @@ class RevisionsAdminMixin:
     change_form_template = "admin/articles/article/change_form.html"
 
     def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
         return [
             path(
                 "<path:object_id>/revisions/",
                 self.admin_site.admin_view(self.revisions_view),
-                name="%s_%s_revisions" % info,
+                name=f"{prefix}_revisions",
             ),
             path(
                 "<path:object_id>/revisions/<int:revision_id>/",
                 self.admin_site.admin_view(self.revision_view),
-                name="%s_%s_revision" % info,
+                name=f"{prefix}_revision",
             ),
         ] + super().get_urls()
 

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,7 @@ from articles.models import SiteSettings
 class SiteSettingsAdmin(admin.ModelAdmin):
     """One row: the list page goes straight to its form, and it is never deleted."""
 
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (_("Organization"), {"fields": ["organization_name", "tagline"]}),
         (

@@ -15,12 +15,16 @@ from django.utils.translation import ngettext
 from articles.models import Article, Revision, Status
 
 
-class WorkflowActionForm(helpers.ActionForm):
+class PublishAtForm(forms.Form):
     publish_at = forms.DateTimeField(
         label=_("Publication time (for “Schedule”)"),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
+
+
+class WorkflowActionForm(helpers.ActionForm, PublishAtForm):
+    """The action bar, with the time the "Schedule" action uses."""
 
 
 class WorkflowActionsMixin:
@@ -30,7 +34,9 @@ class WorkflowActionsMixin:
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("articles.publish_article")
 
-    @admin.action(description=_("Send selected articles to review"), permissions=["change"])
+    @admin.action(
+        description=_("Send selected articles to review"), permissions=["change"]
+    )
     def send_to_review(self, request: HttpRequest, queryset) -> None:
         def apply(article: Article) -> None:
             article.status = Status.IN_REVIEW
@@ -48,7 +54,9 @@ class WorkflowActionsMixin:
             ),
         )
 
-    @admin.action(description=_("Publish selected articles now"), permissions=["publish"])
+    @admin.action(
+        description=_("Publish selected articles now"), permissions=["publish"]
+    )
     def publish(self, request: HttpRequest, queryset) -> None:
         now = timezone.now()
 
@@ -75,7 +83,7 @@ class WorkflowActionsMixin:
         permissions=["publish"],
     )
     def schedule(self, request: HttpRequest, queryset) -> None:
-        form = WorkflowActionForm(request.POST)
+        form = PublishAtForm(request.POST)
         publish_at: datetime | None = (
             form.cleaned_data["publish_at"] if form.is_valid() else None
         )
@@ -137,7 +145,9 @@ class WorkflowActionsMixin:
         changed = skipped = 0
         with transaction.atomic():
             for article in queryset:
-                if not (allowed(article) and self.has_change_permission(request, article)):
+                if not (
+                    allowed(article) and self.has_change_permission(request, article)
+                ):
                     skipped += 1
                     continue
                 apply(article)
@@ -145,7 +155,9 @@ class WorkflowActionsMixin:
                 Revision.objects.record(article, user=request.user, note=note)
                 changed += 1
         if changed:
-            self.message_user(request, done(changed) % {"count": changed}, messages.SUCCESS)
+            self.message_user(
+                request, done(changed) % {"count": changed}, messages.SUCCESS
+            )
         if skipped:
             self.message_user(
                 request,

@@ -75,7 +75,7 @@ class Article(Publishable):
             "HTML. Paragraphs, headings, lists, quotes, links and tables are "
             "kept; scripts, styles and embeds are removed when you save. For a "
             "“see also” box write "
-            "<aside class=\"see-also\"><a href=\"/…\">Title</a></aside>."
+            '<aside class="see-also"><a href="/…">Title</a></aside>.'
         ),
     )
     body_html = models.TextField(editable=False, blank=True)

@@ -23,7 +23,9 @@ class OrganizationNewsItem(Publishable):
     )
     image_width = models.PositiveIntegerField(editable=False, null=True)
     image_height = models.PositiveIntegerField(editable=False, null=True)
-    image_alt = models.CharField(_("image description (alt text)"), max_length=300, blank=True)
+    image_alt = models.CharField(
+        _("image description (alt text)"), max_length=300, blank=True
+    )
 
     class Meta(Publishable.Meta):
         verbose_name = _("organization news item")

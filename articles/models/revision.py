@@ -66,7 +66,9 @@ def snapshot(article: Article) -> dict:
 
 class RevisionQuerySet(models.QuerySet):
     def record(self, article: Article, user=None, note: str = "") -> "Revision":
-        return self.create(article=article, user=user, data=snapshot(article), note=note)
+        return self.create(
+            article=article, user=user, data=snapshot(article), note=note
+        )
 
 
 class Revision(models.Model):
@@ -115,7 +117,11 @@ class Revision(models.Model):
             current_slug = article.slug
             for name in CONTENT_FIELDS:
                 setattr(article, name, data.get(name, getattr(article, name)))
-            if Article.objects.filter(slug=article.slug).exclude(pk=article.pk).exists():
+            if (
+                Article.objects.filter(slug=article.slug)
+                .exclude(pk=article.pk)
+                .exists()
+            ):
                 # Another article took the old address since; keep today's.
                 article.slug = current_slug
             article.country = next(iter(existing(Country, data["country"])), None)
@@ -138,9 +144,7 @@ class Revision(models.Model):
             article.related_links.all().delete()
             RelatedArticle.objects.bulk_create(
                 RelatedArticle(article=article, related=related, position=position)
-                for position, related in enumerate(
-                    existing(Article, data["related"])
-                )
+                for position, related in enumerate(existing(Article, data["related"]))
                 if related.pk != article.pk
             )
             note = _("Restored the revision of %(date)s") % {

@@ -72,7 +72,9 @@ class SiteSettings(models.Model):
         verbose_name = _("site settings")
         verbose_name_plural = _("site settings")
         constraints = [
-            models.CheckConstraint(condition=models.Q(pk=1), name="site_settings_singleton")
+            models.CheckConstraint(
+                condition=models.Q(pk=1), name="site_settings_singleton"
+            )
         ]
 
     def __str__(self) -> str:

@@ -37,7 +37,9 @@ def demo_image(seed: str, colour: str, size: tuple[int, int] = (1600, 900)) -> b
         x = (ord(char) * 37 + index * 131) % width
         y = (ord(char) * 53 + index * 71) % (height // 2)
         radius = 20 + ord(char) % 60
-        draw.ellipse([x - radius, y - radius, x + radius, y + radius], outline="white", width=3)
+        draw.ellipse(
+            [x - radius, y - radius, x + radius, y + radius], outline="white", width=3
+        )
     buffer = io.BytesIO()
     image.save(buffer, "JPEG", quality=82)
     return buffer.getvalue()
@@ -53,9 +55,10 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options) -> None:
         settings = SiteSettings.load()
-        if settings.organization_name == SiteSettings._meta.get_field(
-            "organization_name"
-        ).default:
+        if (
+            settings.organization_name
+            == SiteSettings._meta.get_field("organization_name").default
+        ):
             for name, value in demo.ORGANIZATION.items():
                 setattr(settings, name, value)
             settings.save()
@@ -67,10 +70,14 @@ class Command(BaseCommand):
             for data in demo.AUTHORS
         }
         countries = {
-            name: Country.objects.get_or_create(name=name, defaults={"region": region})[0]
+            name: Country.objects.get_or_create(name=name, defaults={"region": region})[
+                0
+            ]
             for name, region in demo.COUNTRIES
         }
-        topics = {name: Topic.objects.get_or_create(name=name)[0] for name in demo.TOPICS}
+        topics = {
+            name: Topic.objects.get_or_create(name=name)[0] for name in demo.TOPICS
+        }
 
         created = [
             self.create_article(data, authors, countries, topics)
@@ -126,7 +133,9 @@ class Command(BaseCommand):
         if "image" in data:
             alt, colour = data["image"]
             article.image.save(
-                f"{data['slug']}.jpg", ContentFile(demo_image(data["slug"], colour)), save=False
+                f"{data['slug']}.jpg",
+                ContentFile(demo_image(data["slug"], colour)),
+                save=False,
             )
             article.image_alt = alt
             article.image_credit = "Frontera Desk (illustration)"
@@ -139,7 +148,9 @@ class Command(BaseCommand):
                 article=article, author=authors[name], position=position
             )
         for position, section in enumerate(data["sections"]):
-            AnalysisSection.objects.create(article=article, position=position, **section)
+            AnalysisSection.objects.create(
+                article=article, position=position, **section
+            )
         Revision.objects.record(article, note="Demo content")
         return article
 
