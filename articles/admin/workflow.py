@@ -23,7 +23,7 @@ class PublishAtForm(forms.Form):
     )
 
 
-class WorkflowActionForm(helpers.ActionForm, PublishAtForm):
+class WorkflowActionForm(PublishAtForm, helpers.ActionForm):
     """The action bar, with the time the "Schedule" action uses."""
 
 

@@ -75,7 +75,8 @@ class Article(Publishable):
             "HTML. Paragraphs, headings, lists, quotes, links and tables are "
             "kept; scripts, styles and embeds are removed when you save. For a "
             "“see also” box write "
-            '<aside class="see-also"><a href="/…">Title</a></aside>.'
+            '&lt;aside class="see-also"&gt;&lt;a href="/…"&gt;Title&lt;/a&gt;'
+            "&lt;/aside&gt;."
         ),
     )
     body_html = models.TextField(editable=False, blank=True)
