@@ -26,6 +26,19 @@ def test_settings(settings, tmp_path):
     cache.clear()
 
 
+def pytest_runtest_setup(item):
+    """Playwright's sync API runs an asyncio loop in the test's thread, which
+    makes Django refuse ORM calls there; the tests' own calls are synchronous.
+    Set before any fixture runs, and only for browser tests."""
+    if item.get_closest_marker("browser"):
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item):
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium, not a downloaded one: ``playwright install`` cannot

@@ -8,6 +8,7 @@ from articles.models import Author, Country, Topic
 class ArticleCountAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "article_count"]
     search_fields = ["name"]
+    ordering = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
