@@ -6,3 +6,10 @@ class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Newsroom")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from articles import signals
+
+        post_migrate.connect(signals.create_search_index, sender=self)

@@ -16,6 +16,7 @@ ORGANIZATION = {
     "donation_button_label": "Donate",
     "donation_url": "https://example.org/donate/frontera-desk",
     "comment_invitation": "Did we miss something? Send Frontera Desk your comments.",
+    "comments_email": "editors@frontera-desk.example",
 }
 
 AUTHORS = [

@@ -5,6 +5,9 @@ only one a page renders; nothing else in the project trusts HTML.
 """
 
 import nh3
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 ALLOWED_TAGS = {
     "a", "abbr", "aside", "b", "blockquote", "br", "caption", "cite", "code", "em",
@@ -43,3 +46,20 @@ def sanitize_html(html: str) -> str:
         link_rel=None,
         strip_comments=True,
     ).strip()
+
+
+SEE_ALSO_OPEN = '<aside class="see-also">'
+
+
+def clean_rich_text(html: str, language: str) -> str:
+    """Sanitize ``html`` and label its "see also" boxes in ``language``.
+
+    The label is written into the stored HTML so that pages, feeds and
+    republished copies all carry it without re-parsing the body.
+    """
+    with translation.override(language):
+        label = escape(gettext("See also:"))
+    return sanitize_html(html).replace(
+        SEE_ALSO_OPEN,
+        f'{SEE_ALSO_OPEN}<strong class="see-also-label">{label}</strong> ',
+    )

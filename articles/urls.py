@@ -1,30 +1,45 @@
 from django.urls import path
 
-from articles import views
+from articles.views import engagement, reading
 
 app_name = "articles"
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("news/", views.ArticleListView.as_view(), name="article-list"),
-    path("news/<slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
+    path("", reading.HomeView.as_view(), name="home"),
+    path("news/", reading.ArticleIndexView.as_view(), name="article-list"),
+    path("search/", reading.SearchView.as_view(), name="search"),
+    path(
+        "news/<slug:slug>/", reading.ArticleDetailView.as_view(), name="article-detail"
+    ),
     path(
         "preview/articles/<int:pk>/",
-        views.ArticlePreviewView.as_view(),
+        reading.ArticlePreviewView.as_view(),
         name="article-preview",
     ),
-    path("countries/<slug:slug>/", views.CountryView.as_view(), name="country"),
-    path("topics/<slug:slug>/", views.TopicView.as_view(), name="topic"),
-    path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
-    path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path(
+        "news/<slug:slug>/feedback/",
+        engagement.FeedbackView.as_view(),
+        name="article-feedback",
+    ),
+    path(
+        "news/<slug:slug>/comment/",
+        engagement.CommentView.as_view(),
+        name="article-comment",
+    ),
+    path("donate/", engagement.DonatePageView.as_view(), name="donate"),
+    path("donate/go/", engagement.DonationRedirectView.as_view(), name="donate-go"),
+    path("countries/<slug:slug>/", reading.CountryView.as_view(), name="country"),
+    path("topics/<slug:slug>/", reading.TopicView.as_view(), name="topic"),
+    path("authors/<slug:slug>/", reading.AuthorView.as_view(), name="author"),
+    path("tags/<slug:slug>/", reading.TagView.as_view(), name="tag"),
     path(
         "organization/",
-        views.OrganizationNewsListView.as_view(),
+        reading.OrganizationNewsListView.as_view(),
         name="organization-news-list",
     ),
     path(
         "organization/<slug:slug>/",
-        views.OrganizationNewsDetailView.as_view(),
+        reading.OrganizationNewsDetailView.as_view(),
         name="organization-news-detail",
     ),
 ]

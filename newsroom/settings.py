@@ -164,6 +164,21 @@ NEWSROOM_MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", 40_000_000))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Reader engagement: abuse bounds and how long personal data is kept.
+NEWSROOM_FEEDBACK_VOTES_PER_ADDRESS = int(
+    os.environ.get("FEEDBACK_VOTES_PER_ADDRESS", 20)
+)
+NEWSROOM_COMMENTS_PER_ADDRESS_PER_HOUR = int(
+    os.environ.get("COMMENTS_PER_ADDRESS_PER_HOUR", 5)
+)
+NEWSROOM_COMMENT_MIN_SECONDS = int(os.environ.get("COMMENT_MIN_SECONDS", 3))
+NEWSROOM_COMMENT_FORM_MAX_AGE = 6 * 60 * 60
+NEWSROOM_PERSONAL_DATA_DAYS = int(os.environ.get("PERSONAL_DATA_DAYS", 90))
+NEWSROOM_READER_COOKIE = "newsroom_reader"
+# Where the client's address is: REMOTE_ADDR, or the header a trusted proxy
+# in front sets (for example HTTP_X_REAL_IP). Never a header clients control.
+NEWSROOM_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")
+
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )

@@ -62,7 +62,7 @@ def test_editor_writes_reviews_and_publishes_a_brief(client):
         "A kingpin&#x27;s arrest leaves his heirs in charge.",
         "Ana Ríos",
         "Peru",
-        "<h2>What to watch</h2>",
+        ">What to watch</h2>",
         "Ports attract crime.",
         "Earlier brief on Callao",
         "Callao</a>",

@@ -1,3 +1,3 @@
-from articles.admin import articles, news, site, taxonomy
+from articles.admin import articles, engagement, news, site, taxonomy
 
-__all__ = ["articles", "news", "site", "taxonomy"]
+__all__ = ["articles", "engagement", "news", "site", "taxonomy"]

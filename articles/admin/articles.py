@@ -12,6 +12,7 @@ from articles.models import (
     RelatedArticle,
     Revision,
     Status,
+    with_engagement_counts,
 )
 
 
@@ -48,6 +49,8 @@ class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
         "byline",
         "published_at",
         "language",
+        "helpfulness",
+        "donation_clicks",
     ]
     list_filter = [
         "status",
@@ -91,7 +94,7 @@ class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
         css = {"all": ["css/admin.css"]}
 
     def get_queryset(self, request: HttpRequest):
-        return (
+        return with_engagement_counts(
             super()
             .get_queryset(request)
             .prefetch_related(
@@ -101,6 +104,20 @@ class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
                 )
             )
         )
+
+    @admin.display(description=_("helpful"), ordering="helpful_share")
+    def helpfulness(self, obj: Article) -> str:
+        votes = obj.helpful_votes + obj.unhelpful_votes
+        if not votes:
+            return "—"
+        return _("%(share)d%% of %(votes)d") % {
+            "share": round(100 * obj.helpful_votes / votes),
+            "votes": votes,
+        }
+
+    @admin.display(description=_("donation clicks"), ordering="donation_click_count")
+    def donation_clicks(self, obj: Article) -> int:
+        return obj.donation_click_count
 
     @admin.display(description=_("state"), ordering="status")
     def state(self, obj: Article) -> str:

@@ -22,10 +22,11 @@ class SiteSettingsAdmin(admin.ModelAdmin):
                     "donation_appeal",
                     "donation_button_label",
                     "donation_url",
+                    "donation_page_text",
                 ]
             },
         ),
-        (_("Comments"), {"fields": ["comment_invitation"]}),
+        (_("Comments"), {"fields": ["comment_invitation", "comments_email"]}),
         (
             _("Licence and republishing"),
             {"fields": ["licence_notice", "licence_name", "licence_url"]},

@@ -6,6 +6,14 @@ from articles.models.article import (
     Kind,
     RelatedArticle,
 )
+from articles.models.engagement import (
+    DonationClick,
+    Feedback,
+    MessageStatus,
+    ReaderMessage,
+    address_hash,
+    with_engagement_counts,
+)
 from articles.models.news import OrganizationNewsItem
 from articles.models.publishing import Publishable, PublishableQuerySet, Status
 from articles.models.revision import Revision
@@ -13,6 +21,12 @@ from articles.models.site import SiteSettings
 from articles.models.taxonomy import Author, Country, TaggedArticle, Topic
 
 __all__ = [
+    "DonationClick",
+    "Feedback",
+    "MessageStatus",
+    "ReaderMessage",
+    "address_hash",
+    "with_engagement_counts",
     "AnalysisSection",
     "Article",
     "ArticleAuthor",

@@ -1,8 +1,11 @@
+import html
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Prefetch
+from django.db.models import Case, Exists, OuterRef, Prefetch, When
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
@@ -10,7 +13,8 @@ from articles.images import validate_image_file
 from articles.models.publishing import Publishable, PublishableQuerySet
 from articles.models.site import SiteSettings
 from articles.models.taxonomy import Author, TaggedArticle
-from articles.sanitize import sanitize_html
+from articles.renditions import Rendition, make_renditions, renditions
+from articles.sanitize import clean_rich_text
 
 
 class Kind(models.TextChoices):
@@ -32,6 +36,36 @@ class ArticleQuerySet(PublishableQuerySet):
                 "article_authors",
                 queryset=ArticleAuthor.objects.select_related("author"),
             )
+        )
+
+    def related_by_subject(self, article: "Article") -> "ArticleQuerySet":
+        """Articles in ``article``'s language that share a tag with it, then
+        those from its country, then those sharing a topic; newest first
+        within each group. Tags and topics are read from ``article``, so
+        prefetch them to keep this at one query."""
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        topic_ids = [topic.pk for topic in article.topics.all()]
+        tiers = []
+        if tag_ids:
+            shares_tag = TaggedArticle.objects.filter(
+                content_object=OuterRef("pk"), tag_id__in=tag_ids
+            )
+            tiers.append(When(Exists(shares_tag), then=0))
+        if article.country_id:
+            tiers.append(When(country_id=article.country_id, then=1))
+        if topic_ids:
+            shares_topic = Article.topics.through.objects.filter(
+                article_id=OuterRef("pk"), topic_id__in=topic_ids
+            )
+            tiers.append(When(Exists(shares_topic), then=2))
+        if not tiers:
+            return self.none()
+        return (
+            self.filter(language=article.language)
+            .exclude(pk=article.pk)
+            .annotate(relatedness=Case(*tiers, default=None))
+            .filter(relatedness__isnull=False)
+            .order_by("relatedness", "-published_at", "-pk")
         )
 
     def with_page_data(self) -> "ArticleQuerySet":
@@ -80,6 +114,11 @@ class Article(Publishable):
         ),
     )
     body_html = models.TextField(editable=False, blank=True)
+    search_text = models.TextField(
+        editable=False,
+        blank=True,
+        help_text=_("Plain text of the body and analysis sections, for search."),
+    )
     authors = models.ManyToManyField(
         Author,
         through="ArticleAuthor",
@@ -188,12 +227,18 @@ class Article(Publishable):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs) -> None:
-        self.body_html = sanitize_html(self.body)
+        self.body_html = clean_rich_text(self.body, self.language)
+        self.search_text = self.build_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "body_html", "search_text"}
         with transaction.atomic():
             self._unlink_stale_translations()
             super().save(*args, **kwargs)
             if self.translation_id:
                 Article.objects.filter(pk=self.translation_id).update(translation=self)
+        if self.image:
+            make_renditions(self.image)
 
     def _unlink_stale_translations(self) -> None:
         """Keep translation links symmetric: A ↔ B, never A → B while B → C.
@@ -212,6 +257,41 @@ class Article(Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:article-detail", kwargs={"slug": self.slug})
+
+    def get_full_url(self) -> str:
+        """The address readers and other sites use, from the configured origin."""
+        return settings.SITE_URL + self.get_absolute_url()
+
+    def build_search_text(self) -> str:
+        """The words of the body and the analysis sections, without markup."""
+        parts = [self.body_html]
+        if self.pk:
+            for heading, body in self.sections.values_list("heading", "body_html"):
+                parts.extend([heading, body])
+        return html.unescape(strip_tags(" ".join(parts))).strip()
+
+    def refresh_search_text(self) -> None:
+        self.search_text = self.build_search_text()
+        Article.objects.filter(pk=self.pk).update(search_text=self.search_text)
+
+    def related_cards(self, limit: int) -> list["Article"]:
+        """The editor's published picks, then articles related by subject up to
+        ``limit`` cards. Needs ``with_page_data()``; costs at most two queries."""
+        picks = [link.related for link in self.published_picks]
+        wanted = limit - len(picks)
+        if wanted <= 0:
+            return picks
+        automatic = (
+            Article.objects.published()
+            .related_by_subject(self)
+            .exclude(pk__in=[pick.pk for pick in picks])
+            .with_card_data()[:wanted]
+        )
+        return picks + list(automatic)
+
+    @property
+    def image_renditions(self) -> dict[str, list[Rendition]]:
+        return renditions(self.image, self.image_width)
 
     def get_preview_url(self) -> str:
         return reverse("articles:article-preview", kwargs={"pk": self.pk})
@@ -271,7 +351,7 @@ class AnalysisSection(models.Model):
         return self.heading or str(_("Analysis"))
 
     def save(self, *args, **kwargs) -> None:
-        self.body_html = sanitize_html(self.body)
+        self.body_html = clean_rich_text(self.body, self.article.language)
         super().save(*args, **kwargs)
 
     @property

@@ -31,6 +31,20 @@ class SiteSettings(models.Model):
         _("donation button label"), max_length=40, default="Donate"
     )
     donation_url = models.URLField(_("donation page address"), blank=True)
+    donation_page_text = models.TextField(
+        _("donation page text"),
+        default=(
+            "Investigations take months. Donations pay for records requests, "
+            "travel to the places we report on, and the safety of our reporters. "
+            "Every article stays free to read and free to republish."
+        ),
+        help_text=_("Why to give, shown on the site's own donation page."),
+    )
+    comments_email = models.EmailField(
+        _("address for readers' comments"),
+        blank=True,
+        help_text=_("Readers' comments are stored in the admin and sent here."),
+    )
     comment_invitation = models.CharField(
         _("comment invitation"),
         max_length=300,
@@ -99,7 +113,7 @@ class SiteSettings(models.Model):
 
     @property
     def shows_donation_appeal(self) -> bool:
-        return self.donation_enabled and bool(self.donation_url)
+        return self.donation_enabled
 
     @property
     def analysis_heading(self) -> str:

@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from articles.models import Feedback, ReaderMessage
+
+
+class Command(BaseCommand):
+    help = (
+        "Erase readers' feedback fingerprints (cookie token and address hash) "
+        "and the e-mail addresses on their comments once they are older than "
+        "the retention period. The votes and messages themselves are kept."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=settings.NEWSROOM_PERSONAL_DATA_DAYS,
+            help="Keep personal data this many days (default: %(default)s).",
+        )
+
+    def handle(self, *args, days: int, **options) -> None:
+        votes = (
+            Feedback.objects.older_than(days)
+            .exclude(reader="", address_hash="")
+            .update(reader="", address_hash="")
+        )
+        addresses = (
+            ReaderMessage.objects.older_than(days).exclude(email="").update(email="")
+        )
+        self.stdout.write(
+            f"Erased the fingerprints of {votes} votes and {addresses} e-mail "
+            f"addresses older than {days} days."
+        )

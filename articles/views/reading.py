@@ -1,0 +1,187 @@
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.paginator import Paginator
+from django.db.models import Window
+from django.db.models.functions import RowNumber
+from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, ListView, TemplateView
+from django_filters.views import FilterView
+from taggit.models import Tag
+
+from articles import search
+from articles.filters import ArticleFilter
+from articles.models import (
+    Article,
+    Author,
+    Country,
+    Kind,
+    OrganizationNewsItem,
+    SiteSettings,
+    Topic,
+)
+from articles.sharing import share_links
+
+ORGANIZATION_NEWS_ON_PAGE = 3
+ARTICLES_PER_PAGE = 20
+CARDS_PER_KIND = 4
+
+
+def latest_organization_news() -> list[OrganizationNewsItem]:
+    return list(OrganizationNewsItem.objects.published()[:ORGANIZATION_NEWS_ON_PAGE])
+
+
+class HomeView(TemplateView):
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        # One query for the newest few of every kind, whatever their dates.
+        newest_by_kind = (
+            Article.objects.published()
+            .for_language(get_language())
+            .annotate(
+                place=Window(RowNumber(), partition_by="kind", order_by="-published_at")
+            )
+            .filter(place__lte=CARDS_PER_KIND + 1)
+            .order_by("-published_at")
+            .with_card_data()
+        )
+        by_kind: dict[str, list[Article]] = {}
+        for article in newest_by_kind:
+            by_kind.setdefault(article.kind, []).append(article)
+        briefs = by_kind.pop(Kind.BRIEF, [])
+        sections = [
+            (label, by_kind[kind][:CARDS_PER_KIND])
+            for kind, label in Kind.choices
+            if kind in by_kind
+        ]
+        return super().get_context_data(
+            featured=briefs[0] if briefs else None,
+            briefs=briefs[1:],
+            kind_sections=sections,
+            organization_news=latest_organization_news(),
+            **kwargs,
+        )
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+
+    def get_queryset(self):
+        return Article.objects.published().with_page_data()
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        return super().get_context_data(
+            related_cards=article.related_cards(SiteSettings.load().related_count),
+            share_links=share_links(article.title, article.get_full_url()),
+            organization_news=latest_organization_news(),
+            **kwargs,
+        )
+
+
+@method_decorator([staff_member_required, never_cache], name="dispatch")
+class ArticlePreviewView(ArticleDetailView):
+    """How an article will look once published, for staff only, never cached."""
+
+    def get_queryset(self):
+        return Article.objects.with_page_data()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_preview=True, **kwargs)
+
+
+class ArticleIndexView(FilterView):
+    """The news index: published articles, filtered by the query string."""
+
+    filterset_class = ArticleFilter
+    template_name = "articles/article_index.html"
+    context_object_name = "articles"
+    paginate_by = ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        return Article.objects.published().with_card_data()
+
+
+class SubjectArticleListView(ListView):
+    """Published articles about one country, topic, author or tag."""
+
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+    paginate_by = ARTICLES_PER_PAGE
+    subject_model = None
+    lookup = ""
+
+    def get_queryset(self):
+        self.subject = get_object_or_404(self.subject_model, slug=self.kwargs["slug"])
+        return (
+            Article.objects.published()
+            .filter(**{self.lookup: self.subject})
+            .with_card_data()
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            subject=self.subject,
+            filter_query=f"{self.filter_name}={self.subject.slug}",
+            **kwargs,
+        )
+
+    @property
+    def filter_name(self) -> str:
+        return self.lookup.removesuffix("s")
+
+
+class CountryView(SubjectArticleListView):
+    subject_model, lookup = Country, "country"
+
+
+class TopicView(SubjectArticleListView):
+    subject_model, lookup = Topic, "topics"
+
+
+class AuthorView(SubjectArticleListView):
+    subject_model, lookup = Author, "authors"
+    template_name = "articles/author_detail.html"
+
+
+class TagView(SubjectArticleListView):
+    subject_model, lookup = Tag, "tags"
+
+
+class SearchView(TemplateView):
+    template_name = "articles/search.html"
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.get("q", "")[: search.MAX_QUERY_LENGTH].strip()
+        hits = search.search(query, get_language()) if query else []
+        page = Paginator(hits, ARTICLES_PER_PAGE).get_page(self.request.GET.get("page"))
+        articles = (
+            Article.objects.published()
+            .with_card_data()
+            .in_bulk([hit.article_id for hit in page])
+        )
+        results = [
+            (articles[hit.article_id], hit.snippet)
+            for hit in page
+            if hit.article_id in articles
+        ]
+        return super().get_context_data(
+            query=query,
+            results=results,
+            page_obj=page,
+            result_count=len(hits),
+            **kwargs,
+        )
+
+
+class OrganizationNewsListView(ListView):
+    queryset = OrganizationNewsItem.objects.published()
+    context_object_name = "items"
+    paginate_by = ARTICLES_PER_PAGE
+
+
+class OrganizationNewsDetailView(DetailView):
+    queryset = OrganizationNewsItem.objects.published()
+    context_object_name = "item"
