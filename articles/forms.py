@@ -37,6 +37,12 @@ class CommentForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     started = forms.CharField(widget=forms.HiddenInput)
+    message = forms.CharField(
+        label=_("Message"),
+        min_length=10,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
 
     class Meta:
         model = ReaderMessage
@@ -44,7 +50,6 @@ class CommentForm(forms.ModelForm):
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "message": forms.Textarea(attrs={"rows": 8}),
         }
         help_texts = {
             "email": _("Optional; only if you would like an answer."),
@@ -52,8 +57,6 @@ class CommentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["message"].min_length = 10
-        self.fields["message"].widget.attrs.update(minlength=10, maxlength=5000)
         if not self.is_bound:
             self.initial["started"] = fill_time_stamp()
 

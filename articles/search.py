@@ -16,7 +16,7 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import connection, connections
-from django.db.models import F, Value
+from django.db.models import F, TextField, Value
 from django.db.models.functions import Concat
 
 from articles.models import Article
@@ -80,7 +80,7 @@ def _search_postgresql(words: list[str], language: str) -> list[Hit]:
         .annotate(
             rank=SearchRank(F("document"), search_query),
             snippet=SearchHeadline(
-                Concat("dek", Value(" "), "search_text"),
+                Concat("dek", Value(" "), "search_text", output_field=TextField()),
                 search_query,
                 config=config,
                 start_sel=START,
