@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 # Marks an install of the current pyproject.toml, so editing it reinstalls.
 INSTALLED := $(VENV)/.installed
+# The Nu Html Checker for the HTML-validity tests, kept inside the venv. Its
+# install script would download a Java runtime; the machine's Java is used.
+VNU := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
 
 .PHONY: run test install serve-setup lint clean
 
@@ -26,7 +29,12 @@ run: serve-setup
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: /admin/). Ctrl-C stops it."
 	SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py runserver --nostatic 127.0.0.1:$(PORT)
 
-test: install
+$(VNU):
+	if command -v npm >/dev/null; then \
+	  npm install --silent --ignore-scripts --no-audit --no-fund --prefix $(VENV)/node vnu-jar; \
+	else echo "npm not found: the HTML-validity tests will be skipped"; fi
+
+test: install $(VNU)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install

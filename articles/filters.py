@@ -1,10 +1,13 @@
 import django_filters
 from django import forms
 from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from articles.models import Article, Author, Country, Kind, Topic
+
+ALL_LANGUAGES = "all"
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -42,7 +45,10 @@ class ArticleFilter(django_filters.FilterSet):
         empty_label=_("Any author"),
     )
     language = django_filters.ChoiceFilter(
-        label=_("Language"), choices=settings.LANGUAGES, empty_label=_("Any language")
+        label=_("Language"),
+        choices=[*settings.LANGUAGES, (ALL_LANGUAGES, _("All languages"))],
+        empty_label=_("This page’s language"),
+        method="filter_language",
     )
     published_from = django_filters.DateFilter(
         label=_("Published from"),
@@ -69,6 +75,15 @@ class ArticleFilter(django_filters.FilterSet):
             "published_from",
             "published_until",
         ]
+
+    def filter_queryset(self, queryset):
+        # Left empty, the language filter means the reader's own language.
+        if not self.form.cleaned_data.get("language"):
+            queryset = queryset.for_language(get_language())
+        return super().filter_queryset(queryset)
+
+    def filter_language(self, queryset, name: str, value: str):
+        return queryset if value == ALL_LANGUAGES else queryset.for_language(value)
 
     @property
     def active_count(self) -> int:

@@ -44,7 +44,7 @@ def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium, not a downloaded one: ``playwright install`` cannot
     reach its servers here."""
     if not shutil.which(CHROMIUM):
-        if os.environ.get("NEWSROOM_REQUIRE_BROWSER"):
+        if os.environ.get("NEWSROOM_REQUIRE_CHECKERS"):
             pytest.fail(f"{CHROMIUM} is missing; install Debian's chromium package.")
         pytest.skip(f"browser tests need {CHROMIUM} (apt-get install chromium)")
     return {

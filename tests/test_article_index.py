@@ -49,14 +49,23 @@ def newsroom():
     make_article(title="Peru draft", country=peru, status=Status.DRAFT)
 
 
-def test_index_lists_published_articles_newest_first(client, newsroom):
-    assert titles(client.get(INDEX)) == ["Peru brief", "Ecuador brief", "Peru news"]
+def test_index_lists_published_articles_in_the_readers_language(client, newsroom):
+    assert titles(client.get(INDEX)) == ["Peru brief", "Peru news"]
+
+
+def test_index_can_list_every_language_newest_first(client, newsroom):
+    assert titles(client.get(INDEX, {"language": "all"})) == [
+        "Peru brief",
+        "Ecuador brief",
+        "Peru news",
+    ]
 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ({"kind": "brief"}, ["Peru brief", "Ecuador brief"]),
+        ({"kind": "brief"}, ["Peru brief"]),
+        ({"kind": "brief", "language": "all"}, ["Peru brief", "Ecuador brief"]),
         ({"country": "peru"}, ["Peru brief", "Peru news"]),
         ({"topic": "mining"}, ["Peru brief"]),
         ({"tag": "gold"}, ["Peru brief"]),
@@ -76,6 +85,7 @@ def test_date_range_filter(client, newsroom):
         {
             "published_from": (today - timedelta(days=10)).isoformat(),
             "published_until": (today - timedelta(days=2)).isoformat(),
+            "language": "all",
         },
     )
     assert titles(response) == ["Ecuador brief"]

@@ -103,9 +103,18 @@ class ArticleIndexView(FilterView):
     def get_queryset(self):
         return Article.objects.published().with_card_data()
 
+    def get_filterset_kwargs(self, filterset_class):
+        # Always bound, even to an empty query string, so that the filters'
+        # defaults (the reader's language) apply to the bare index too.
+        return {
+            **super().get_filterset_kwargs(filterset_class),
+            "data": self.request.GET,
+        }
+
 
 class SubjectArticleListView(ListView):
-    """Published articles about one country, topic, author or tag."""
+    """Published articles about one country, topic, author or tag, in the
+    reader's language (the index's language filter reaches the others)."""
 
     template_name = "articles/article_list.html"
     context_object_name = "articles"
@@ -117,6 +126,7 @@ class SubjectArticleListView(ListView):
         self.subject = get_object_or_404(self.subject_model, slug=self.kwargs["slug"])
         return (
             Article.objects.published()
+            .for_language(get_language())
             .filter(**{self.lookup: self.subject})
             .with_card_data()
         )
