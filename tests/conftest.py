@@ -1,8 +1,10 @@
+import io
 import os
 import shutil
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -61,3 +63,9 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-dev-shm-usage",
         ],
     }
+
+
+@pytest.fixture
+def demo_content(db) -> None:
+    """The demo newsroom that `make run` loads."""
+    call_command("load_demo_content", stdout=io.StringIO())

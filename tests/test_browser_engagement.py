@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Browser, Page, expect
 
 from articles.models import DonationClick, Feedback, ReaderMessage
@@ -15,9 +14,8 @@ BRIEF = "/news/banana-terminals-inspections-lag/"
 
 
 @pytest.fixture
-def site(live_server, settings):
+def site(live_server, settings, demo_content):
     settings.NEWSROOM_COMMENT_MIN_SECONDS = 0
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
     return live_server.url
 
 

@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from tests.browser import assert_accessible, screenshot
@@ -15,8 +14,7 @@ WIDTHS = {"phone": 390, "desktop": 1280}
 
 
 @pytest.fixture
-def site(live_server):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+def site(live_server, demo_content):
     return live_server.url
 
 
