@@ -25,8 +25,10 @@ def address_hash(ip_address: str, purpose: str, day: date | None = None) -> str:
     return hmac.new(key, ip_address.encode(), hashlib.sha256).hexdigest()
 
 
-class FeedbackQuerySet(models.QuerySet):
-    def older_than(self, days: int) -> "FeedbackQuerySet":
+class RetainedQuerySet(models.QuerySet):
+    """Rows holding personal data that is erased after a retention period."""
+
+    def older_than(self, days: int) -> "RetainedQuerySet":
         return self.filter(created_at__lt=timezone.now() - timedelta(days=days))
 
 
@@ -48,7 +50,7 @@ class Feedback(models.Model):
     created_at = models.DateTimeField(_("voted"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
 
-    objects = FeedbackQuerySet.as_manager()
+    objects = RetainedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -71,11 +73,6 @@ class MessageStatus(models.TextChoices):
     READ = "read", _("Read")
     ANSWERED = "answered", _("Answered")
     SPAM = "spam", _("Spam")
-
-
-class ReaderMessageQuerySet(models.QuerySet):
-    def older_than(self, days: int) -> "ReaderMessageQuerySet":
-        return self.filter(created_at__lt=timezone.now() - timedelta(days=days))
 
 
 class ReaderMessage(models.Model):
@@ -101,7 +98,7 @@ class ReaderMessage(models.Model):
     )
     created_at = models.DateTimeField(_("sent"), default=timezone.now, db_index=True)
 
-    objects = ReaderMessageQuerySet.as_manager()
+    objects = RetainedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

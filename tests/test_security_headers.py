@@ -1,0 +1,17 @@
+"""Public pages send a strict Content-Security-Policy; the admin keeps Django's."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_pages_allow_only_the_sites_own_scripts_and_styles(client):
+    policy = client.get("/")["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+
+
+def test_the_admin_is_left_to_djangos_defaults(admin_client):
+    assert "Content-Security-Policy" not in admin_client.get("/admin/")
