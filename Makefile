@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 # install script would download a Java runtime; the machine's Java is used.
 VNU := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run test install serve-setup lint clean
+.PHONY: run test install serve-setup lint benchmark clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ $(VNU):
 
 test: install $(VNU)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+benchmark: serve-setup
+	DEBUG=0 SECRET_KEY=benchmark-only-$$(date +%s)-not-a-secret-key-for-serving-anything \
+	  $(BIN)/python manage.py benchmark_pages
 
 lint: install
 	$(BIN)/ruff check .

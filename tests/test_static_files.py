@@ -24,7 +24,8 @@ def test_collectstatic_writes_hashed_and_compressed_files(settings, tmp_path):
 
 
 def test_pages_carry_no_inline_script_style_or_event_handler(client, demo_content):
-    for url in ["/", "/news/", "/news/banana-terminals-inspections-lag/", "/search/?q=port"]:
+    pages = ["/", "/news/", "/news/banana-terminals-inspections-lag/", "/search/?q=p"]
+    for url in pages:
         html = client.get(url).text
         assert "<script>" not in html and "<style" not in html, url
         assert " style=" not in html and " onclick=" not in html, url
