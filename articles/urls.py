@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles.views import engagement, reading
+from articles.views import engagement, reading, republishing
 
 app_name = "articles"
 
@@ -25,6 +25,16 @@ urlpatterns = [
         "news/<slug:slug>/comment/",
         engagement.CommentView.as_view(),
         name="article-comment",
+    ),
+    path(
+        "news/<slug:slug>/republish/",
+        republishing.RepublishView.as_view(),
+        name="article-republish",
+    ),
+    path(
+        "republished/<str:token>.gif",
+        republishing.RepublicationPixelView.as_view(),
+        name="republication-pixel",
     ),
     path("donate/", engagement.DonatePageView.as_view(), name="donate"),
     path("donate/go/", engagement.DonationRedirectView.as_view(), name="donate-go"),

@@ -50,6 +50,9 @@ if not DEBUG and SECRET_KEY == DEVELOPMENT_SECRET_KEY:
 # e-mails need absolute links that do not depend on the request's Host header.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 _site_host = urlsplit(SITE_URL).hostname or "localhost"
+# Other addresses of this site (host or host:port), so that their pages are
+# never counted as republishers.
+NEWSROOM_OWN_HOSTS = env_list("OWN_HOSTS")
 
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", f"{_site_host},localhost,127.0.0.1,[::1]" if DEBUG else _site_host

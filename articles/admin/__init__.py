@@ -1,3 +1,10 @@
-from articles.admin import articles, engagement, news, site, taxonomy
+from articles.admin import (
+    articles,
+    engagement,
+    news,
+    republications,
+    site,
+    taxonomy,
+)
 
-__all__ = ["articles", "engagement", "news", "site", "taxonomy"]
+__all__ = ["articles", "engagement", "news", "republications", "site", "taxonomy"]

@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from articles.admin.republications import RepublishedFilter, republication_table
 from articles.admin.revisions import RevisionsAdminMixin
 from articles.admin.workflow import WorkflowActionsMixin
 from articles.models import (
@@ -51,6 +52,7 @@ class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
         "language",
         "helpfulness",
         "donation_clicks",
+        "republications",
     ]
     list_filter = [
         "status",
@@ -61,6 +63,7 @@ class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
         "authors",
         "tags",
         ("published_at", admin.DateFieldListFilter),
+        RepublishedFilter,
     ]
     list_select_related = ["country"]
     search_fields = ["title", "dek", "body"]
@@ -89,6 +92,10 @@ class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
             {"fields": ["status", "published_at", "allow_republishing"]},
         ),
     ]
+    republication_fieldset = (
+        _("Republished on other sites"),
+        {"fields": ["republished_on"], "classes": ["collapse"]},
+    )
 
     class Media:
         css = {"all": ["css/admin.css"]}
@@ -114,6 +121,10 @@ class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
             "share": round(100 * obj.helpful_votes / votes),
             "votes": votes,
         }
+
+    @admin.display(description=_("republished views"), ordering="republished_views")
+    def republications(self, obj: Article) -> int:
+        return obj.republished_views
 
     @admin.display(description=_("donation clicks"), ordering="donation_click_count")
     def donation_clicks(self, obj: Article) -> int:
@@ -157,10 +168,17 @@ class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
     def is_own_unpublished(self, request: HttpRequest, obj: Article) -> bool:
         return obj.created_by_id == request.user.pk and obj.status != Status.PUBLISHED
 
+    def get_fieldsets(self, request: HttpRequest, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        return [*fieldsets, self.republication_fieldset] if obj else fieldsets
+
     def get_readonly_fields(self, request: HttpRequest, obj=None):
-        if self.can_publish(request):
-            return ()
-        return ("published_at",)
+        always = ("republished_on",)
+        return always if self.can_publish(request) else (*always, "published_at")
+
+    @admin.display(description=_("pages"))
+    def republished_on(self, obj: Article) -> str:
+        return republication_table(obj)
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "status" and not self.can_publish(request):

@@ -1,10 +1,11 @@
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import SiteSettings
+from articles.models import Kind, SiteSettings
 
 
 @admin.register(SiteSettings)
@@ -29,10 +30,36 @@ class SiteSettingsAdmin(admin.ModelAdmin):
         (_("Comments"), {"fields": ["comment_invitation", "comments_email"]}),
         (
             _("Licence and republishing"),
-            {"fields": ["licence_notice", "licence_name", "licence_url"]},
+            {
+                "fields": [
+                    "licence_notice",
+                    "licence_name",
+                    "licence_url",
+                    "republish_rules",
+                    "no_republish_kinds",
+                    "no_republish_topics",
+                ]
+            },
         ),
         (_("Articles"), {"fields": ["analysis_heading_template", "related_count"]}),
     ]
+
+    filter_horizontal = ["no_republish_topics"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "no_republish_kinds":
+            return forms.TypedMultipleChoiceField(
+                choices=Kind.choices,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                label=db_field.verbose_name,
+                help_text=db_field.help_text,
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool):
+        super().save_related(request, form, formsets, change)
+        SiteSettings.forget()
 
     def changelist_view(self, request: HttpRequest, extra_context=None):
         settings = SiteSettings.load()

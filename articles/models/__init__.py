@@ -6,16 +6,21 @@ from articles.models.article import (
     Kind,
     RelatedArticle,
 )
+from articles.models.counts import with_engagement_counts
 from articles.models.engagement import (
     DonationClick,
     Feedback,
     MessageStatus,
     ReaderMessage,
     address_hash,
-    with_engagement_counts,
 )
 from articles.models.news import OrganizationNewsItem
 from articles.models.publishing import Publishable, PublishableQuerySet, Status
+from articles.models.republication import (
+    UNKNOWN_HOST,
+    Republication,
+    RepublicationDay,
+)
 from articles.models.revision import Revision
 from articles.models.site import SiteSettings
 from articles.models.taxonomy import Author, Country, TaggedArticle, Topic
@@ -38,6 +43,9 @@ __all__ = [
     "Publishable",
     "PublishableQuerySet",
     "RelatedArticle",
+    "Republication",
+    "RepublicationDay",
+    "UNKNOWN_HOST",
     "Revision",
     "SiteSettings",
     "Status",

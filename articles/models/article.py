@@ -68,6 +68,16 @@ class ArticleQuerySet(PublishableQuerySet):
             .order_by("relatedness", "-published_at", "-pk")
         )
 
+    def republishable(self) -> "ArticleQuerySet":
+        """Articles other outlets may republish: allowed on the article and
+        not excluded by kind or topic in the site settings."""
+        site = SiteSettings.load()
+        return (
+            self.filter(allow_republishing=True)
+            .exclude(kind__in=site.no_republish_kinds)
+            .exclude(topics__in=site.no_republish_topic_ids)
+        )
+
     def with_page_data(self) -> "ArticleQuerySet":
         """Everything the article page shows, in a fixed number of queries
         however many sections, tags, topics or related picks there are."""
@@ -288,6 +298,17 @@ class Article(Publishable):
             .with_card_data()[:wanted]
         )
         return picks + list(automatic)
+
+    @property
+    def may_be_republished(self) -> bool:
+        """The same rule as ``ArticleQuerySet.republishable()``, for one article
+        whose topics are prefetched."""
+        site = SiteSettings.load()
+        if not self.allow_republishing or self.kind in site.no_republish_kinds:
+            return False
+        return not any(
+            topic.pk in site.no_republish_topic_ids for topic in self.topics.all()
+        )
 
     @property
     def image_renditions(self) -> dict[str, list[Rendition]]:

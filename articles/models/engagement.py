@@ -10,8 +10,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, FloatField, OuterRef, Q, Subquery
-from django.db.models.functions import Cast, Coalesce, NullIf
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -129,27 +128,3 @@ class DonationClick(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article or _('no article')} @ {self.created_at:%Y-%m-%d %H:%M}"
-
-
-def _count(model, **filters) -> Coalesce:
-    rows = (
-        model.objects.filter(article=OuterRef("pk"), **filters)
-        .order_by()
-        .values("article")
-        .annotate(total=Count("pk"))
-        .values("total")
-    )
-    return Coalesce(Subquery(rows), 0)
-
-
-def with_engagement_counts(articles: models.QuerySet) -> models.QuerySet:
-    """Annotate votes, the helpful share and donation clicks, one subquery
-    each, so the counts never multiply one another as joins would."""
-    return articles.annotate(
-        helpful_votes=_count(Feedback, helpful=True),
-        unhelpful_votes=_count(Feedback, helpful=False),
-        donation_click_count=_count(DonationClick),
-    ).annotate(
-        helpful_share=Cast("helpful_votes", FloatField())
-        / NullIf(models.F("helpful_votes") + models.F("unhelpful_votes"), 0)
-    )

@@ -1,3 +1,5 @@
+import re
+
 from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -67,6 +69,30 @@ class SiteSettings(models.Model):
     licence_url = models.URLField(
         _("licence address"), default="https://creativecommons.org/licenses/by-nc/4.0/"
     )
+    republish_rules = models.TextField(
+        _("republishing rules"),
+        default=(
+            "Credit {organization} and the author in the byline.\n"
+            "Link to the original at the top and at the bottom of the article.\n"
+            "Do not edit the article beyond style and length.\n"
+            "Do not sell the article or put it behind a paywall.\n"
+            "Republish images only where they are marked as republishable."
+        ),
+        help_text=_("One rule per line. {organization} is replaced by the name."),
+    )
+    no_republish_kinds = models.JSONField(
+        _("kinds never republished"),
+        default=list,
+        blank=True,
+        help_text=_("Articles of these kinds offer no republishing."),
+    )
+    no_republish_topics = models.ManyToManyField(
+        "articles.Topic",
+        blank=True,
+        related_name="+",
+        verbose_name=_("topics never republished"),
+        help_text=_("Articles on any of these topics offer no republishing."),
+    )
     analysis_heading_template = models.CharField(
         _("analysis heading"),
         max_length=120,
@@ -105,8 +131,17 @@ class SiteSettings(models.Model):
         settings = cache.get(cls.CACHE_KEY)
         if settings is None:
             settings, _created = cls.objects.get_or_create(pk=1)
+            # Cached with the row, so pages need no query to apply the rule.
+            settings.no_republish_topic_ids = frozenset(
+                settings.no_republish_topics.values_list("pk", flat=True)
+            )
             cache.set(cls.CACHE_KEY, settings, timeout=None)
         return settings
+
+    @classmethod
+    def forget(cls) -> None:
+        """Drop the cached row: its many-to-many fields changed."""
+        cache.delete(cls.CACHE_KEY)
 
     def with_organization(self, text: str) -> str:
         return text.replace(ORGANIZATION_PLACEHOLDER, self.organization_name)
@@ -114,6 +149,17 @@ class SiteSettings(models.Model):
     @property
     def shows_donation_appeal(self) -> bool:
         return self.donation_enabled
+
+    @property
+    def licence_badge(self) -> str:
+        """ "CC BY-NC" for a Creative Commons licence address, else empty."""
+        match = re.search(r"creativecommons\.org/licenses/([a-z-]+)/", self.licence_url)
+        return f"CC {match.group(1).upper()}" if match else ""
+
+    @property
+    def republish_rule_lines(self) -> list[str]:
+        text = self.with_organization(self.republish_rules)
+        return [line.strip() for line in text.splitlines() if line.strip()]
 
     @property
     def analysis_heading(self) -> str:
