@@ -13,6 +13,10 @@ from django.db.models.fields.files import ImageFieldFile
 from PIL import Image, ImageOps
 
 WIDTHS = (480, 800, 1200, 1600)
+# Aspect ratios search engines ask for, each cropped from the centre and
+# at most this wide.
+CROPS = {"16x9": (16, 9), "4x3": (4, 3), "1x1": (1, 1)}
+CROP_MAX_WIDTH = 1600
 FORMATS = {"webp": ("WEBP", "image/webp"), "jpg": ("JPEG", "image/jpeg")}
 
 
@@ -40,13 +44,64 @@ def rendition_name(name: str, width: int, extension: str) -> str:
     )
 
 
+@dataclass(frozen=True)
+class Crop:
+    url: str
+    width: int
+    height: int
+
+
+def crop_box(
+    width: int, height: int, ratio: tuple[int, int]
+) -> tuple[int, int, int, int]:
+    """The largest centred box of ``ratio`` inside a ``width`` × ``height`` image."""
+    across, down = ratio
+    crop_width = min(width, height * across // down)
+    crop_height = crop_width * down // across
+    left, top = (width - crop_width) // 2, (height - crop_height) // 2
+    return left, top, left + crop_width, top + crop_height
+
+
+def crop_size(width: int, height: int, ratio: tuple[int, int]) -> tuple[int, int]:
+    left, top, right, bottom = crop_box(width, height, ratio)
+    crop_width = min(right - left, CROP_MAX_WIDTH)
+    return crop_width, crop_width * ratio[1] // ratio[0]
+
+
+def crop_name(name: str, label: str) -> str:
+    path = PurePosixPath(name)
+    return str(PurePosixPath("renditions") / path.parent / f"{path.stem}-{label}.jpg")
+
+
+def crops(image: ImageFieldFile, width: int | None, height: int | None) -> list[Crop]:
+    """The cropped copies' URLs and sizes, without touching storage."""
+    if not (image and width and height):
+        return []
+    return [
+        Crop(
+            image.storage.url(crop_name(image.name, label)),
+            *crop_size(width, height, ratio),
+        )
+        for label, ratio in CROPS.items()
+    ]
+
+
 def make_renditions(image: ImageFieldFile) -> None:
-    """Write every rendition of ``image`` that the storage does not hold yet."""
+    """Write every rendition and crop of ``image`` the storage does not hold yet."""
     if not image:
         return
     storage = image.storage
     with image.open("rb") as source, Image.open(source) as original:
         original = ImageOps.exif_transpose(original).convert("RGB")
+        for label, ratio in CROPS.items():
+            name = crop_name(image.name, label)
+            if storage.exists(name):
+                continue
+            size = crop_size(original.width, original.height, ratio)
+            cropped = original.crop(crop_box(original.width, original.height, ratio))
+            buffer = io.BytesIO()
+            cropped.resize(size, Image.LANCZOS).save(buffer, "JPEG", quality=82)
+            storage.save(name, ContentFile(buffer.getvalue()))
         for width in rendition_widths(original.width):
             height = round(original.height * width / original.width)
             resized = None

@@ -7,7 +7,6 @@ who copies twice gets the same thing.
 
 import html
 import re
-from urllib.parse import urljoin
 
 import nh3
 from django.conf import settings
@@ -19,6 +18,7 @@ from django.utils.html import escape, format_html
 from django.utils.translation import gettext
 
 from articles.models import Article, SiteSettings
+from articles.structured_data import absolute
 
 # What survives into another site's page: structure and links, nothing that
 # styles, scripts or embeds.
@@ -61,7 +61,7 @@ def pixel_url(article: Article) -> str:
     return settings.SITE_URL + path
 
 
-def _copy_body(body_html: str) -> str:
+def portable_html(body_html: str) -> str:
     """An article body reduced to the copy allow-list, links made absolute,
     "see also" boxes turned into plain paragraphs."""
     paragraphs = re.sub(r"<aside[^>]*>", "<p>", body_html).replace("</aside>", "</p>")
@@ -74,6 +74,34 @@ def _copy_body(body_html: str) -> str:
         link_rel=None,
         strip_comments=True,
     ).strip()
+
+
+def portable_body(article: Article) -> str:
+    """Body and analysis sections, fit for another site or a feed reader."""
+    parts = [portable_html(article.body_html)]
+    for section in article.sections.all():
+        parts.append(format_html("<h2>{}</h2>", section.display_heading))
+        parts.append(portable_html(section.body_html))
+    return "\n".join(part for part in parts if part)
+
+
+def attribution_footer(article: Article, site: SiteSettings) -> str:
+    """The closing line the licence asks for: first publisher, licence, original.
+    Call it with the article's language active."""
+    url = article.get_full_url()
+    return format_html(
+        '<p>{} <a href="{}">{}</a>. {} <a href="{}">{}</a></p>',
+        gettext(
+            "This article was first published by %(organization)s and is "
+            "republished under"
+        )
+        % {"organization": site.organization_name},
+        site.licence_url,
+        site.licence_name,
+        gettext("Read the original:"),
+        url,
+        url,
+    )
 
 
 def _byline(article: Article, site: SiteSettings) -> str:
@@ -124,32 +152,15 @@ def republish_html(article: Article, *, counting_image: bool = True) -> str:
                 format_html(
                     '<figure><img src="{}" alt="{}" width="{}" height="{}">'
                     "<figcaption>{}</figcaption></figure>",
-                    urljoin(settings.SITE_URL + "/", article.image.url),
+                    absolute(article.image.url),
                     article.image_alt,
                     article.image_width,
                     article.image_height,
                     caption,
                 )
             )
-        parts.append(_copy_body(article.body_html))
-        for section in article.sections.all():
-            parts.append(format_html("<h2>{}</h2>", section.display_heading))
-            parts.append(_copy_body(section.body_html))
-        parts.append(
-            format_html(
-                '<p>{} <a href="{}">{}</a>. {} <a href="{}">{}</a></p>',
-                gettext(
-                    "This article was first published by %(organization)s and is "
-                    "republished under"
-                )
-                % {"organization": site.organization_name},
-                site.licence_url,
-                site.licence_name,
-                gettext("Read the original:"),
-                url,
-                url,
-            )
-        )
+        parts.append(portable_body(article))
+        parts.append(attribution_footer(article, site))
         if counting_image:
             parts.append(counting_image_html(article, site))
     return "\n".join(part for part in parts if part)

@@ -1,6 +1,49 @@
 from django.urls import path
+from django.views.decorators.cache import cache_page
 
+from articles import feeds
 from articles.views import engagement, reading, republishing
+
+FEED_CACHE_SECONDS = 5 * 60
+FEED_FORMATS = {"rss": feeds.ArticleRss, "atom": feeds.ArticleAtom}
+SUBJECT_FEEDS = [
+    ("kind/<str:kind>/", feeds.KindFeed, "kind"),
+    ("country/<slug:slug>/", feeds.CountryFeed, "country"),
+    ("topic/<slug:slug>/", feeds.TopicFeed, "topic"),
+    ("tag/<slug:slug>/", feeds.TagFeed, "tag"),
+    ("author/<slug:slug>/", feeds.AuthorFeed, "author"),
+    ("language/<str:language>/", feeds.LanguageFeed, "language"),
+]
+
+
+def feed_patterns() -> list:
+    """/feeds/rss/… and /feeds/atom/…, each cached for a few minutes."""
+    patterns = []
+    for name, feed_type in FEED_FORMATS.items():
+        patterns.append(
+            path(
+                f"feeds/{name}/",
+                cache_page(FEED_CACHE_SECONDS)(feeds.ArticleFeed(feed_type)),
+                name=f"feed-{name}",
+            )
+        )
+        for route, feed_class, subject in SUBJECT_FEEDS:
+            patterns.append(
+                path(
+                    f"feeds/{name}/{route}",
+                    cache_page(FEED_CACHE_SECONDS)(feed_class(feed_type)),
+                    name=f"feed-{name}-{subject}",
+                )
+            )
+    patterns.append(
+        path(
+            "feeds/partner/",
+            cache_page(FEED_CACHE_SECONDS)(feeds.PartnerFeed()),
+            name="feed-partner",
+        )
+    )
+    return patterns
+
 
 app_name = "articles"
 
@@ -52,4 +95,5 @@ urlpatterns = [
         reading.OrganizationNewsDetailView.as_view(),
         name="organization-news-detail",
     ),
+    *feed_patterns(),
 ]

@@ -1,8 +1,15 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import cache_page
+
+from articles.sitemaps import SITEMAPS
+from articles.views import discovery
+
+SITEMAP_CACHE_SECONDS = 60 * 60
 
 admin.site.site_header = _("Newsroom editorial desk")
 admin.site.site_title = _("Newsroom")
@@ -10,6 +17,16 @@ admin.site.index_title = _("Editorial desk")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("robots.txt", discovery.robots_txt, name="robots-txt"),
+    path("sitemap.xml", discovery.sitemap_index, name="sitemap-index"),
+    # Before the sections, whose pattern would take "news" for one of them.
+    path("sitemap-news.xml", discovery.news_sitemap, name="sitemap-news"),
+    path(
+        "sitemap-<section>.xml",
+        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     path("", include("articles.urls")),
 ]
 

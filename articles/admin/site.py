@@ -14,7 +14,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
-        (_("Organization"), {"fields": ["organization_name", "tagline"]}),
+        (_("Organization"), {"fields": ["organization_name", "tagline", "logo"]}),
         (
             _("Donations"),
             {

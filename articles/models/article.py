@@ -13,7 +13,7 @@ from articles.images import validate_image_file
 from articles.models.publishing import Publishable, PublishableQuerySet
 from articles.models.site import SiteSettings
 from articles.models.taxonomy import Author, TaggedArticle
-from articles.renditions import Rendition, make_renditions, renditions
+from articles.renditions import Crop, Rendition, crops, make_renditions, renditions
 from articles.sanitize import clean_rich_text
 
 
@@ -313,6 +313,11 @@ class Article(Publishable):
     @property
     def image_renditions(self) -> dict[str, list[Rendition]]:
         return renditions(self.image, self.image_width)
+
+    @property
+    def image_crops(self) -> list[Crop]:
+        """16:9, 4:3 and 1:1 copies, for search engines and social cards."""
+        return crops(self.image, self.image_width, self.image_height)
 
     def get_preview_url(self) -> str:
         return reverse("articles:article-preview", kwargs={"pk": self.pk})

@@ -1,7 +1,13 @@
+import json
 from datetime import datetime
 
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from articles.structured_data import absolute
 
 register = template.Library()
 
@@ -13,3 +19,31 @@ def machine_time(value: datetime | None) -> str:
     if not value:
         return ""
     return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+# The characters that could end a <script> element or open a comment, written
+# as JSON escapes (the same table Django's json_script filter uses).
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data: dict) -> str:
+    """A JSON-LD data block. Not a script: browsers never run it, so it stands
+    with a Content-Security-Policy that forbids inline scripts."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    # Safe: every character that could close the element is escaped above.
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),
+    )
+
+
+register.filter("absolute", absolute)
+
+
+OG_LOCALES = {"en": "en_US", "es": "es_LA"}
+
+
+@register.filter
+def og_locale(language: str) -> str:
+    return OG_LOCALES.get(language, language)

@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.db.models import Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
@@ -22,6 +23,12 @@ from articles.models import (
     Topic,
 )
 from articles.sharing import share_links
+from articles.sitemaps import hreflang_alternates
+from articles.structured_data import (
+    article_json_ld,
+    breadcrumb_json_ld,
+    organization_json_ld,
+)
 
 ORGANIZATION_NEWS_ON_PAGE = 3
 ARTICLES_PER_PAGE = 20
@@ -61,6 +68,7 @@ class HomeView(TemplateView):
             briefs=briefs[1:],
             kind_sections=sections,
             organization_news=latest_organization_news(),
+            structured_data=[organization_json_ld(SiteSettings.load())],
             **kwargs,
         )
 
@@ -72,11 +80,16 @@ class ArticleDetailView(DetailView):
         return Article.objects.published().with_page_data()
 
     def get_context_data(self, **kwargs):
-        article = self.object
+        article, site = self.object, SiteSettings.load()
         return super().get_context_data(
-            related_cards=article.related_cards(SiteSettings.load().related_count),
+            related_cards=article.related_cards(site.related_count),
             share_links=share_links(article.title, article.get_full_url()),
             organization_news=latest_organization_news(),
+            alternates=hreflang_alternates(article),
+            structured_data=[
+                article_json_ld(article, site),
+                breadcrumb_json_ld(article),
+            ],
             **kwargs,
         )
 
@@ -135,6 +148,12 @@ class SubjectArticleListView(ListView):
         return super().get_context_data(
             subject=self.subject,
             filter_query=f"{self.filter_name}={self.subject.slug}",
+            feeds={
+                kind: reverse(
+                    f"articles:feed-{kind}-{self.filter_name}", args=[self.subject.slug]
+                )
+                for kind in ("rss", "atom")
+            },
             **kwargs,
         )
 

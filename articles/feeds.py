@@ -1,0 +1,262 @@
+"""RSS and Atom feeds: the whole site, each kind, country, topic, tag, author
+and language, and a partner feed of republishable copies.
+
+Each entry carries every author, categories, a summary, the full text with
+the attribution the licence asks for, and licence links (Atom rel="license",
+RSS creativeCommons:license).
+"""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import feedgenerator, translation
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    Author,
+    Country,
+    Kind,
+    SiteSettings,
+    Topic,
+)
+from articles.republish import attribution_footer, portable_body, republish_html
+from articles.structured_data import absolute
+
+ITEMS_PER_FEED = 30
+CC_RSS = "http://backend.userland.com/creativeCommonsRssModule"
+
+
+class ArticleRss(feedgenerator.Rss201rev2Feed):
+    """RSS 2.0 with every author (dc:creator), the full text
+    (content:encoded), the update time (atom:updated) and the licence
+    (creativeCommons:license)."""
+
+    def rss_attributes(self):
+        return {
+            **super().rss_attributes(),
+            "xmlns:dc": "http://purl.org/dc/elements/1.1/",
+            "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+            "xmlns:creativeCommons": CC_RSS,
+        }
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        handler.addQuickElement("creativeCommons:license", self.feed["licence_url"])
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        # RSS 2.0 has no update date of its own; Atom's element is understood.
+        handler.addQuickElement(
+            "atom:updated", feedgenerator.rfc3339_date(item["updateddate"])
+        )
+        for name in item["authors"]:
+            handler.addQuickElement("dc:creator", name)
+        handler.addQuickElement("content:encoded", item["content"])
+        handler.addQuickElement("creativeCommons:license", item["licence_url"])
+
+
+class ArticleAtom(feedgenerator.Atom1Feed):
+    """Atom 1.0 with every author, the full text and rel="license" links."""
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        handler.addQuickElement(
+            "link", "", {"rel": "license", "href": self.feed["licence_url"]}
+        )
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name in item["authors"]:
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            handler.endElement("author")
+        handler.addQuickElement("content", item["content"], {"type": "html"})
+        handler.addQuickElement(
+            "link", "", {"rel": "license", "href": item["licence_url"]}
+        )
+
+
+class ArticleFeed(Feed):
+    """The latest published articles, newest first. Subclasses narrow them."""
+
+    feed_type = ArticleRss
+    title_suffix = ""
+
+    def __init__(self, feed_type=None):
+        super().__init__()
+        if feed_type is not None:
+            self.feed_type = feed_type
+
+    def __call__(self, request: HttpRequest, *args, **kwargs):
+        self.site = SiteSettings.load()
+        self.path = request.path
+        return super().__call__(request, *args, **kwargs)
+
+    # Links name the configured public origin, not the request's Host header:
+    # feeds are cached, and a proxy's internal host name must never leak.
+
+    def feed_url(self, obj) -> str:
+        return absolute(self.path)
+
+    def articles(self, obj):
+        return Article.objects.published()
+
+    def items(self, obj):
+        return (
+            self.articles(obj)
+            .select_related("country")
+            .prefetch_related(
+                Prefetch(
+                    "article_authors",
+                    queryset=ArticleAuthor.objects.select_related("author"),
+                ),
+                "topics",
+                "tags",
+                "sections",
+            )
+            .order_by("-published_at", "-pk")[:ITEMS_PER_FEED]
+        )
+
+    def title(self, obj) -> str:
+        name = self.site.organization_name
+        return f"{name}: {self.subject_name(obj)}" if obj else name
+
+    def subject_name(self, obj) -> str:
+        return str(obj)
+
+    def description(self, obj) -> str:
+        return self.site.tagline
+
+    def link(self, obj) -> str:
+        return absolute(self.subject_link(obj))
+
+    def subject_link(self, obj) -> str:
+        return reverse("articles:home")
+
+    def feed_copyright(self) -> str:
+        return str(self.site.licence_name)
+
+    def feed_extra_kwargs(self, obj) -> dict:
+        return {"licence_url": self.site.licence_url}
+
+    def item_title(self, item: Article) -> str:
+        return item.title
+
+    def item_description(self, item: Article) -> str:
+        return item.dek
+
+    def item_link(self, item: Article) -> str:
+        return item.get_full_url()
+
+    def item_guid(self, item: Article) -> str:
+        return item.get_full_url()
+
+    def item_pubdate(self, item: Article):
+        return item.published_at
+
+    def item_updateddate(self, item: Article):
+        return max(item.updated_at, item.published_at)
+
+    def item_categories(self, item: Article) -> list[str]:
+        places = [item.country.name] if item.country else []
+        topics = [topic.name for topic in item.topics.all()]
+        return places + topics + [tag.name for tag in item.tags.all()]
+
+    def item_extra_kwargs(self, item: Article) -> dict:
+        return {
+            "authors": [author.name for author in item.ordered_authors],
+            "content": self.item_content(item),
+            "licence_url": self.site.licence_url,
+        }
+
+    def item_content(self, item: Article) -> str:
+        with translation.override(item.language):
+            return portable_body(item) + "\n" + attribution_footer(item, self.site)
+
+
+class SubjectFeed(ArticleFeed):
+    model = None
+    lookup = ""
+
+    def get_object(self, request: HttpRequest, slug: str):
+        return get_object_or_404(self.model, slug=slug)
+
+    def articles(self, obj):
+        return super().articles(obj).filter(**{self.lookup: obj})
+
+    def subject_link(self, obj) -> str:
+        return obj.get_absolute_url()
+
+
+class CountryFeed(SubjectFeed):
+    model, lookup = Country, "country"
+
+
+class TopicFeed(SubjectFeed):
+    model, lookup = Topic, "topics"
+
+
+class TagFeed(SubjectFeed):
+    model, lookup = Tag, "tags"
+
+    def subject_link(self, obj) -> str:
+        return reverse("articles:tag", args=[obj.slug])
+
+
+class AuthorFeed(SubjectFeed):
+    model, lookup = Author, "authors"
+
+
+class KindFeed(ArticleFeed):
+    def get_object(self, request: HttpRequest, kind: str):
+        if kind not in Kind.values:
+            raise Http404(_("No such kind of article."))
+        return Kind(kind)
+
+    def subject_name(self, obj) -> str:
+        return str(obj.label)
+
+    def articles(self, obj):
+        return super().articles(obj).filter(kind=obj)
+
+    def subject_link(self, obj) -> str:
+        return f"{reverse('articles:article-list')}?kind={obj.value}"
+
+
+class LanguageFeed(ArticleFeed):
+    def get_object(self, request: HttpRequest, language: str):
+        names = dict(settings.LANGUAGES)
+        if language not in names:
+            raise Http404(_("No such language."))
+        return language
+
+    def subject_name(self, obj) -> str:
+        return str(dict(settings.LANGUAGES)[obj])
+
+    def articles(self, obj):
+        return super().articles(obj).for_language(obj)
+
+    def subject_link(self, obj) -> str:
+        return f"{reverse('articles:article-list')}?language={obj}"
+
+
+class PartnerFeed(ArticleFeed):
+    """For outlets that republish: only articles that allow it, each with the
+    exact copy of the republish dialog (attribution, counting image)."""
+
+    def articles(self, obj):
+        return super().articles(obj).republishable()
+
+    def title(self, obj) -> str:
+        return _("%(name)s: articles to republish") % {
+            "name": self.site.organization_name
+        }
+
+    def item_content(self, item: Article) -> str:
+        return republish_html(item)

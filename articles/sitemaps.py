@@ -1,0 +1,156 @@
+"""Sitemaps: every public page, with lastmod and hreflang alternates, on the
+configured public origin (not whatever Host header a request carried)."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max, Q
+from django.urls import reverse
+from taggit.models import Tag
+
+from articles.models import Article, Author, Country, OrganizationNewsItem, Topic
+
+
+class PublicSitemap(Sitemap):
+    limit = 5000
+
+    def get_domain(self, site=None) -> str:
+        return urlsplit(settings.SITE_URL).netloc
+
+    def get_protocol(self, protocol=None) -> str:
+        return urlsplit(settings.SITE_URL).scheme
+
+
+class ArticleSitemap(PublicSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return (
+            Article.objects.published()
+            .select_related("translation")
+            .order_by("-published_at", "pk")
+        )
+
+    def lastmod(self, article: Article):
+        return article.updated_at
+
+    def get_latest_lastmod(self):
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            url["alternates"] = hreflang_alternates(url["item"])
+        return urls
+
+
+def hreflang_alternates(article: Article) -> list[dict]:
+    """The article and its published translation, each naming the other, with
+    the English one as x-default; empty when there is no translation."""
+    translation = article.translation
+    if translation is None or not translation.is_published:
+        return []
+    pair = sorted([article, translation], key=lambda a: a.language)
+    alternates = [{"lang_code": a.language, "location": a.get_full_url()} for a in pair]
+    default = next((a for a in pair if a.language == settings.LANGUAGE_CODE), pair[0])
+    return [*alternates, {"lang_code": "x-default", "location": default.get_full_url()}]
+
+
+class SubjectSitemap(PublicSitemap):
+    """Listing pages of subjects that have at least one published article."""
+
+    model = None
+    relation = "articles"
+    changefreq = "daily"
+
+    def items(self):
+        published = Article.objects.published()
+        return (
+            self.model.objects.filter(**{f"{self.relation}__in": published})
+            .annotate(
+                latest=Max(
+                    f"{self.relation}__published_at",
+                    filter=Q(**{f"{self.relation}__in": published}),
+                )
+            )
+            .order_by("pk")
+        )
+
+    def lastmod(self, subject):
+        return subject.latest
+
+    def get_latest_lastmod(self):
+        # The newest article of any subject: one aggregate, not one per row.
+        return latest_publication()
+
+
+class CountrySitemap(SubjectSitemap):
+    model = Country
+
+
+class TopicSitemap(SubjectSitemap):
+    model = Topic
+
+
+class AuthorSitemap(SubjectSitemap):
+    model = Author
+
+
+class TagSitemap(SubjectSitemap):
+    model = Tag
+    relation = "article"
+
+    def location(self, tag: Tag) -> str:
+        return reverse("articles:tag", args=[tag.slug])
+
+
+class OrganizationNewsSitemap(PublicSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return OrganizationNewsItem.objects.published().order_by("-published_at", "pk")
+
+    def lastmod(self, item: OrganizationNewsItem):
+        return item.updated_at
+
+    def get_latest_lastmod(self):
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+
+
+class StaticPagesSitemap(PublicSitemap):
+    changefreq = "daily"
+
+    def items(self) -> list[str]:
+        return [
+            "articles:home",
+            "articles:article-list",
+            "articles:organization-news-list",
+            "articles:donate",
+        ]
+
+    def location(self, name: str) -> str:
+        return reverse(name)
+
+    def lastmod(self, name: str):
+        if not hasattr(self, "_latest"):
+            self._latest = latest_publication()
+        return self._latest
+
+    def get_latest_lastmod(self):
+        return latest_publication()
+
+
+def latest_publication():
+    return Article.objects.published().aggregate(latest=Max("published_at"))["latest"]
+
+
+SITEMAPS = {
+    "articles": ArticleSitemap,
+    "countries": CountrySitemap,
+    "topics": TopicSitemap,
+    "tags": TagSitemap,
+    "authors": AuthorSitemap,
+    "organization": OrganizationNewsSitemap,
+    "pages": StaticPagesSitemap,
+}

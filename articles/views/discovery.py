@@ -1,0 +1,78 @@
+"""What search engines read: robots.txt and the Google News sitemap."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.sitemaps.views import SitemapIndexItem
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import cache_page
+from django.views.decorators.http import require_GET
+
+from articles.models import Article, SiteSettings
+from articles.sitemaps import SITEMAPS
+
+NEWS_SITEMAP_DAYS = 2
+NEWS_SITEMAP_LIMIT = 1000
+
+
+@require_GET
+@cache_page(60 * 60)
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /preview/",
+        "Disallow: /search/",
+        "Disallow: /donate/go/",
+        "Disallow: /news/*/republish/",
+        "Disallow: /news/*/comment/",
+        "Disallow: /republished/",
+        "",
+        f"Sitemap: {settings.SITE_URL}{reverse('sitemap-index')}",
+        f"Sitemap: {settings.SITE_URL}{reverse('sitemap-news')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+@cache_page(60 * 60)
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    """The sitemap index, naming each section (and each page of a long one)
+    on the configured public origin rather than the request's host."""
+    entries = []
+    for section, sitemap_class in SITEMAPS.items():
+        sitemap = sitemap_class()
+        location = settings.SITE_URL + reverse("sitemap-section", args=[section])
+        last_mod = sitemap.get_latest_lastmod()
+        entries.append(SitemapIndexItem(location, last_mod))
+        entries.extend(
+            SitemapIndexItem(f"{location}?p={page}", last_mod)
+            for page in range(2, sitemap.paginator.num_pages + 1)
+        )
+    return TemplateResponse(
+        request,
+        "sitemap_index.xml",
+        {"sitemaps": entries},
+        content_type="application/xml",
+    )
+
+
+@require_GET
+@cache_page(5 * 60)
+def news_sitemap(request: HttpRequest) -> HttpResponse:
+    """Articles published in the last two days, for Google News."""
+    since = timezone.now() - timedelta(days=NEWS_SITEMAP_DAYS)
+    articles = (
+        Article.objects.published()
+        .filter(published_at__gte=since)
+        .order_by("-published_at")[:NEWS_SITEMAP_LIMIT]
+    )
+    return TemplateResponse(
+        request,
+        "sitemaps/news.xml",
+        {"articles": articles, "publication": SiteSettings.load().organization_name},
+        content_type="application/xml",
+    )

@@ -1,0 +1,158 @@
+"""Sitemaps list every public page, validate against the protocol's schema,
+pair translations both ways, and leave out everything unpublished."""
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from lxml import etree
+
+from articles.models import SiteSettings, Status
+from tests.factories import make_article, make_author, make_country, make_news_item
+
+pytestmark = pytest.mark.django_db
+
+SCHEMA = etree.XMLSchema(
+    etree.parse(str(Path(__file__).parent / "schemas/sitemap.xsd"))
+)
+NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "x": "http://www.w3.org/1999/xhtml",
+    "n": "http://www.google.com/schemas/sitemap-news/0.9",
+}
+SITE = "https://news.example.org"
+
+
+@pytest.fixture
+def newsroom(settings):
+    settings.SITE_URL = SITE
+    peru = make_country(name="Peru")
+    english = make_article(slug="port", language="en", country=peru, tags=["ports"])
+    spanish = make_article(slug="puerto", language="es", translation=english)
+    make_article(slug="alone", published_at=timezone.now() - timedelta(days=5))
+    make_article(slug="draft", status=Status.DRAFT, tags=["secret-tag"])
+    make_article(slug="future", published_at=timezone.now() + timedelta(days=1))
+    make_news_item(slug="award")
+    return english, spanish
+
+
+def fetch(client, url: str) -> etree._Element:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    document = etree.fromstring(response.content)
+    assert SCHEMA.validate(document), (url, SCHEMA.error_log)
+    return document
+
+
+def sections(client) -> list[str]:
+    index = fetch(client, "/sitemap.xml")
+    return [loc.text for loc in index.findall("s:sitemap/s:loc", NS)]
+
+
+def test_the_index_lists_every_section_on_the_public_origin(client, newsroom):
+    assert sections(client) == [
+        f"{SITE}/sitemap-{name}.xml"
+        for name in [
+            "articles",
+            "countries",
+            "topics",
+            "tags",
+            "authors",
+            "organization",
+            "pages",
+        ]
+    ]
+    index = fetch(client, "/sitemap.xml")
+    assert all(item.text for item in index.findall("s:sitemap/s:lastmod", NS))
+
+
+def test_every_section_validates_and_holds_only_published_pages(client, newsroom):
+    locations = []
+    for url in sections(client):
+        document = fetch(client, url.removeprefix(SITE))
+        locations += [loc.text for loc in document.findall("s:url/s:loc", NS)]
+        assert all(lastmod.text for lastmod in document.findall("s:url/s:lastmod", NS))
+
+    for expected in [
+        "/news/port/",
+        "/news/puerto/",
+        "/news/alone/",
+        "/countries/peru/",
+        "/tags/ports/",
+        "/organization/award/",
+        "/",
+        "/news/",
+    ]:
+        assert f"{SITE}{expected}" in locations, expected
+    for hidden in ["/news/draft/", "/news/future/", "/tags/secret-tag/"]:
+        assert f"{SITE}{hidden}" not in locations, hidden
+
+
+def test_translations_are_paired_reciprocally_including_themselves(client, newsroom):
+    document = fetch(client, "/sitemap-articles.xml")
+    alternates = {
+        url.find("s:loc", NS).text: {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)
+        }
+        for url in document.findall("s:url", NS)
+    }
+    port, puerto = f"{SITE}/news/port/", f"{SITE}/news/puerto/"
+    expected = {"en": port, "es": puerto, "x-default": port}
+    assert alternates[port] == expected
+    assert alternates[puerto] == expected
+    assert alternates[f"{SITE}/news/alone/"] == {}
+
+
+def test_the_news_sitemap_holds_only_the_last_two_days(client, newsroom):
+    document = fetch(client, "/sitemap-news.xml")
+    urls = document.findall("s:url", NS)
+    assert sorted(url.find("s:loc", NS).text for url in urls) == [
+        f"{SITE}/news/port/",
+        f"{SITE}/news/puerto/",
+    ]
+    first = urls[0].find("n:news", NS)
+    assert (
+        first.find("n:publication/n:name", NS).text
+        == SiteSettings.load().organization_name
+    )
+    assert first.find("n:publication/n:language", NS).text in {"en", "es"}
+    assert first.find("n:publication_date", NS).text
+    assert first.find("n:title", NS).text
+
+
+def test_robots_names_the_sitemaps_and_keeps_out_admin_and_republish_pages(
+    client, newsroom
+):
+    robots = client.get("/robots.txt")
+    assert robots["Content-Type"].startswith("text/plain")
+    lines = robots.text.splitlines()
+    assert f"Sitemap: {SITE}/sitemap.xml" in lines
+    assert f"Sitemap: {SITE}/sitemap-news.xml" in lines
+    assert "Disallow: /admin/" in lines
+    assert "Disallow: /news/*/republish/" in lines
+
+
+def test_sitemaps_cost_the_same_for_few_or_many_articles(client, settings):
+    settings.SITE_URL = SITE
+
+    def cost(url):
+        cache.clear()  # sitemaps are cached
+        SiteSettings.load()
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        return len(queries)
+
+    make_article(tags=["a"], authors=[make_author()])
+    few = {
+        url: cost(url)
+        for url in ["/sitemap-articles.xml", "/sitemap-tags.xml", "/sitemap-news.xml"]
+    }
+    for n in range(10):
+        other = make_article(language="es", tags=[f"t{n}"], authors=[make_author()])
+        make_article(translation=other, tags=[f"t{n}"])
+    many = {url: cost(url) for url in few}
+    assert many == few
