@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 # install script would download a Java runtime; the machine's Java is used.
 VNU := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run test install serve-setup lint benchmark clean
+.PHONY: run test install messages serve-setup lint benchmark clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,7 +17,11 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	touch $@
 
-install: $(INSTALLED)
+install: $(INSTALLED) messages
+
+# The interface's translations: .po files are kept in git, .mo files built.
+messages: $(INSTALLED)
+	$(BIN)/pybabel compile --domain django --directory locale --statistics
 
 serve-setup: install
 	$(BIN)/python manage.py migrate --noinput

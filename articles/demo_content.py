@@ -19,6 +19,31 @@ ORGANIZATION = {
     "comments_email": "editors@frontera-desk.example",
 }
 
+ORGANIZATION_SPANISH = {
+    "tagline": "Investigamos el crimen organizado y el Estado en las Américas.",
+    "donation_appeal": (
+        "Frontera Desk sigue a los grupos criminales desde los cultivos de coca "
+        "hasta los muelles de exportación. Cada investigación exige meses de "
+        "pedidos de información y trabajo de campo. Si nuestro periodismo le es "
+        "útil, ayúdenos a mantenerlo gratuito."
+    ),
+    "donation_button_label": "Donar",
+    "comment_invitation": "¿Se nos escapó algo? Envíe sus comentarios a Frontera Desk.",
+    "licence_notice": (
+        "Puede copiar y distribuir este artículo sin fines comerciales, "
+        "atribuyéndolo a {organization} en la firma y enlazando al original al "
+        "principio y al final del artículo."
+    ),
+    "republish_rules": (
+        "Atribuya el artículo a {organization} y al autor en la firma.\n"
+        "Enlace al original al principio y al final del artículo.\n"
+        "No lo modifique más allá del estilo y la extensión.\n"
+        "No lo venda ni lo ponga detrás de un muro de pago.\n"
+        "Republique las imágenes solo si están marcadas como republicables."
+    ),
+    "analysis_heading_template": "Análisis de {organization}",
+}
+
 AUTHORS = [
     {
         "name": "Lucía Ferreyra",
@@ -40,21 +65,22 @@ AUTHORS = [
     },
 ]
 
+# (name, Spanish name when it differs, region)
 COUNTRIES = [
-    ("Ecuador", "Andes"),
-    ("Peru", "Andes"),
-    ("Colombia", "Andes"),
-    ("Honduras", "Central America"),
-    ("Brazil", "South America"),
+    ("Ecuador", "", "Andes"),
+    ("Peru", "Perú", "Andes"),
+    ("Colombia", "", "Andes"),
+    ("Honduras", "", "Central America"),
+    ("Brazil", "Brasil", "South America"),
 ]
 
 TOPICS = [
-    "Drug trafficking",
-    "Ports",
-    "Illegal mining",
-    "Environmental crime",
-    "Extortion",
-    "Prisons",
+    ("Drug trafficking", "Narcotráfico"),
+    ("Ports", "Puertos"),
+    ("Illegal mining", "Minería ilegal"),
+    ("Environmental crime", "Delitos ambientales"),
+    ("Extortion", "Extorsión"),
+    ("Prisons", "Cárceles"),
 ]
 
 # Each article: its fields, then relations by name. "days_ago" dates the
@@ -422,5 +448,27 @@ ORGANIZATION_NEWS = [
         ),
         "body": "<p>The database is updated every month.</p>",
         "days_ago": 20,
+    },
+    {
+        "slug": "frontera-desk-premio-periodismo-de-datos",
+        "language": "es",
+        "title": "Frontera Desk gana un premio de periodismo de datos",
+        "excerpt": (
+            "El jurado destacó el método de cruzar permisos de transporte con "
+            "imágenes satelitales, que otras redacciones ya pueden reutilizar."
+        ),
+        "body": "<p>Publicamos los scripts y una guía para otras redacciones.</p>",
+        "days_ago": 4,
+    },
+    {
+        "slug": "frontera-desk-capacita-periodistas-locales",
+        "language": "es",
+        "title": "Frontera Desk capacita a cuarenta periodistas locales",
+        "excerpt": (
+            "Talleres en Lima, Quito y Tegucigalpa sobre pedidos de información "
+            "pública, expedientes judiciales y cobertura segura."
+        ),
+        "body": "<p>Los materiales de los talleres se pueden descargar.</p>",
+        "days_ago": 12,
     },
 ]

@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import feedgenerator, translation
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
@@ -94,7 +95,7 @@ class ArticleFeed(Feed):
             self.feed_type = feed_type
 
     def __call__(self, request: HttpRequest, *args, **kwargs):
-        self.site = SiteSettings.load()
+        self.site = SiteSettings.load().for_language(get_language())
         self.path = request.path
         return super().__call__(request, *args, **kwargs)
 
@@ -105,7 +106,8 @@ class ArticleFeed(Feed):
         return absolute(self.path)
 
     def articles(self, obj):
-        return Article.objects.published()
+        """Published articles in the language of the feed's address."""
+        return Article.objects.published().for_language(get_language())
 
     def items(self, obj):
         return (
@@ -176,8 +178,9 @@ class ArticleFeed(Feed):
         }
 
     def item_content(self, item: Article) -> str:
+        site = SiteSettings.load().for_language(item.language)
         with translation.override(item.language):
-            return portable_body(item) + "\n" + attribution_footer(item, self.site)
+            return portable_body(item) + "\n" + attribution_footer(item, site)
 
 
 class SubjectFeed(ArticleFeed):
@@ -240,7 +243,7 @@ class LanguageFeed(ArticleFeed):
         return str(dict(settings.LANGUAGES)[obj])
 
     def articles(self, obj):
-        return super().articles(obj).for_language(obj)
+        return Article.objects.published().for_language(obj)
 
     def subject_link(self, obj) -> str:
         return f"{reverse('articles:article-list')}?language={obj}"

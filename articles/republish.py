@@ -55,9 +55,7 @@ def article_id_from_token(token: str) -> int | None:
 
 
 def pixel_url(article: Article) -> str:
-    path = reverse(
-        "articles:republication-pixel", kwargs={"token": pixel_token(article)}
-    )
+    path = reverse("republication-pixel", kwargs={"token": pixel_token(article)})
     return settings.SITE_URL + path
 
 
@@ -129,7 +127,7 @@ def republish_html(article: Article, *, counting_image: bool = True) -> str:
     Without ``counting_image`` it is the preview shown on our own pages, whose
     Content-Security-Policy refuses the image's inline style.
     """
-    site = SiteSettings.load()
+    site = SiteSettings.load().for_language(article.language)
     url = article.get_full_url()
     with translation.override(article.language):
         parts = [

@@ -57,7 +57,15 @@ def hreflang_alternates(article: Article) -> list[dict]:
     return [*alternates, {"lang_code": "x-default", "location": default.get_full_url()}]
 
 
-class SubjectSitemap(PublicSitemap):
+class BilingualSitemap(PublicSitemap):
+    """Pages that exist in every language, each listed with its alternates."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class SubjectSitemap(BilingualSitemap):
     """Listing pages of subjects that have at least one published article."""
 
     model = None
@@ -118,7 +126,7 @@ class OrganizationNewsSitemap(PublicSitemap):
         return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
 
-class StaticPagesSitemap(PublicSitemap):
+class StaticPagesSitemap(BilingualSitemap):
     changefreq = "daily"
 
     def items(self) -> list[str]:

@@ -74,11 +74,6 @@ urlpatterns = [
         republishing.RepublishView.as_view(),
         name="article-republish",
     ),
-    path(
-        "republished/<str:token>.gif",
-        republishing.RepublicationPixelView.as_view(),
-        name="republication-pixel",
-    ),
     path("donate/", engagement.DonatePageView.as_view(), name="donate"),
     path("donate/go/", engagement.DonationRedirectView.as_view(), name="donate-go"),
     path("countries/<slug:slug>/", reading.CountryView.as_view(), name="country"),

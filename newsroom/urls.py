@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_page
 
 from articles.sitemaps import SITEMAPS
-from articles.views import discovery
+from articles.views import discovery, republishing
 
 SITEMAP_CACHE_SECONDS = 60 * 60
 
@@ -27,8 +28,15 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),
-    path("", include("articles.urls")),
+    # Outside the language prefixes: copies on other sites keep working
+    # whatever language their reader's browser prefers.
+    path(
+        "republished/<str:token>.gif",
+        republishing.RepublicationPixelView.as_view(),
+        name="republication-pixel",
+    ),
 ]
+urlpatterns += i18n_patterns(path("", include("articles.urls")))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -129,7 +129,7 @@ def test_unpublished_translation_is_not_linked(client, brief):
 
 def test_tags_link_to_their_listing(client, brief):
     page = client.get(brief.get_absolute_url()).text
-    assert 'href="/tags/ports/" rel="tag">ports</a>' in page
+    assert 'href="/en/tags/ports/" rel="tag">ports</a>' in page
 
 
 def test_canonical_link_uses_the_public_origin(client, settings, brief):

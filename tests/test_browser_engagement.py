@@ -10,7 +10,7 @@ from tests.browser import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-BRIEF = "/news/banana-terminals-inspections-lag/"
+BRIEF = "/en/news/banana-terminals-inspections-lag/"
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from tests.browser import assert_accessible, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-BRIEF = "/news/banana-terminals-inspections-lag/"
+BRIEF = "/en/news/banana-terminals-inspections-lag/"
 WIDTHS = {"phone": 390, "desktop": 1280}
 
 
@@ -59,7 +59,7 @@ def test_reader_follows_a_tag_then_filters_and_pages(page: Page, site):
     expect(page.get_by_role("heading", level=1)).to_have_text("customs")
     expect(page.locator(".card")).to_have_count(1)
 
-    page.goto(site + "/news/")
+    page.goto(site + "/en/news/")
     page.get_by_text("Filter the articles").click()
     page.get_by_label("Country").select_option(label="Peru")
     page.get_by_role("button", name="Show articles").click()
@@ -89,15 +89,22 @@ def test_reader_searches_and_opens_a_result(page: Page, site):
 @pytest.mark.parametrize(
     "path",
     [
-        "/",
-        "/news/",
-        "/search/?q=port",
-        "/authors/marta-quispe/",
-        "/organization/",
-        "/organization/frontera-desk-trains-local-reporters/",
-        "/donate/",
-        "/news/banana-terminals-inspections-lag/comment/",
-        "/no-such-page/",
+        "/en/",
+        "/es/",
+        "/en/news/",
+        "/es/news/",
+        "/en/search/?q=port",
+        "/es/search/?q=puerto",
+        "/en/authors/marta-quispe/",
+        "/es/authors/marta-quispe/",
+        "/en/organization/",
+        "/es/organization/",
+        "/en/organization/frontera-desk-trains-local-reporters/",
+        "/es/news/terminales-bananeras-inspecciones/",
+        "/en/donate/",
+        "/en/news/banana-terminals-inspections-lag/comment/",
+        "/en/news/banana-terminals-inspections-lag/republish/",
+        "/en/no-such-page/",
     ],
 )
 def test_pages_have_no_accessibility_violations(page: Page, site, path):

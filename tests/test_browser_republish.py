@@ -14,7 +14,7 @@ from tests.browser import assert_accessible, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-BRIEF = "/news/banana-terminals-inspections-lag/"
+BRIEF = "/en/news/banana-terminals-inspections-lag/"
 READER_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
     "Chrome/126.0 Safari/537.36"

@@ -146,7 +146,7 @@ def test_votes_on_unpublished_articles_are_404(client, state):
 
 
 def test_votes_on_unknown_articles_are_404(client):
-    response = client.post("/news/no-such-article/feedback/", {"helpful": "yes"})
+    response = client.post("/en/news/no-such-article/feedback/", {"helpful": "yes"})
     assert response.status_code == 404
 
 

@@ -51,13 +51,13 @@ def parse(client, url):
 
 
 FEEDS = [
-    "/feeds/{fmt}/",
-    "/feeds/{fmt}/kind/analysis/",
-    "/feeds/{fmt}/country/peru/",
-    "/feeds/{fmt}/topic/mining/",
-    "/feeds/{fmt}/tag/gold/",
-    "/feeds/{fmt}/author/ana-rios/",
-    "/feeds/{fmt}/language/en/",
+    "/en/feeds/{fmt}/",
+    "/en/feeds/{fmt}/kind/analysis/",
+    "/en/feeds/{fmt}/country/peru/",
+    "/en/feeds/{fmt}/topic/mining/",
+    "/en/feeds/{fmt}/tag/gold/",
+    "/en/feeds/{fmt}/author/ana-rios/",
+    "/en/feeds/{fmt}/language/en/",
 ]
 
 
@@ -68,8 +68,8 @@ def test_every_feed_parses_and_carries_each_field(client, newsroom, fmt, pattern
 
     assert [entry.title for entry in feed.entries] == ["Gold dredges return"]
     entry = feed.entries[0]
-    assert entry.link == "https://news.example.org/news/gold/"
-    assert entry.id == "https://news.example.org/news/gold/"
+    assert entry.link == "https://news.example.org/en/news/gold/"
+    assert entry.id == "https://news.example.org/en/news/gold/"
     assert entry.published_parsed
     assert entry.get("updated_parsed")
     assert [author["name"] for author in entry.authors][-2:] == [
@@ -87,21 +87,21 @@ def test_every_feed_parses_and_carries_each_field(client, newsroom, fmt, pattern
 
 
 def test_rss_names_every_author_as_a_dublin_core_creator(client, newsroom):
-    body = client.get("/feeds/rss/").text
+    body = client.get("/en/feeds/rss/").text
     assert "<dc:creator>Ana Ríos</dc:creator><dc:creator>Luis Vega</dc:creator>" in body
 
 
 def test_feeds_only_carry_published_articles(client, newsroom):
     for fmt in ("rss", "atom"):
-        titles = [entry.title for entry in parse(client, f"/feeds/{fmt}/").entries]
+        titles = [entry.title for entry in parse(client, f"/en/feeds/{fmt}/").entries]
         assert "Secret draft" not in titles and "Future piece" not in titles
 
 
 def test_unknown_subjects_are_404(client, newsroom):
     for url in [
-        "/feeds/rss/kind/gossip/",
-        "/feeds/atom/country/atlantis/",
-        "/feeds/rss/language/fr/",
+        "/en/feeds/rss/kind/gossip/",
+        "/en/feeds/atom/country/atlantis/",
+        "/en/feeds/rss/language/fr/",
     ]:
         assert client.get(url).status_code == 404
 
@@ -111,7 +111,7 @@ def test_the_partner_feed_carries_republishable_copies_only(client, newsroom):
     closed.allow_republishing = False
     closed.save()
 
-    feed = parse(client, "/feeds/partner/")
+    feed = parse(client, "/en/feeds/partner/")
 
     assert [entry.title for entry in feed.entries] == ["Gold dredges return"]
     content = feed.entries[0].content[0].value
@@ -121,9 +121,9 @@ def test_the_partner_feed_carries_republishable_copies_only(client, newsroom):
 
 
 def test_feeds_are_cached(client, newsroom):
-    first = client.get("/feeds/rss/")
+    first = client.get("/en/feeds/rss/")
     make_article(title="Brand new")
-    assert client.get("/feeds/rss/").content == first.content
+    assert client.get("/en/feeds/rss/").content == first.content
     assert "max-age=300" in first["Cache-Control"]
 
 
@@ -132,7 +132,7 @@ def test_feeds_cost_the_same_for_1_or_12_articles(client):
         cache.clear()  # the feed itself is cached
         SiteSettings.load()
         with CaptureQueriesContext(connection) as queries:
-            assert client.get("/feeds/atom/").status_code == 200
+            assert client.get("/en/feeds/atom/").status_code == 200
         return len(queries)
 
     make_article(
@@ -153,6 +153,6 @@ def test_feeds_cost_the_same_for_1_or_12_articles(client):
 def test_pages_announce_their_feeds(client, newsroom):
     page = client.get(newsroom.country.get_absolute_url()).text
     assert 'rel="alternate" type="application/rss+xml"' in page
-    assert 'href="/feeds/rss/country/peru/"' in page
-    home = client.get("/").text
-    assert 'type="application/atom+xml"' in home and 'href="/feeds/atom/"' in home
+    assert 'href="/en/feeds/rss/country/peru/"' in page
+    home = client.get("/en/").text
+    assert 'type="application/atom+xml"' in home and 'href="/en/feeds/atom/"' in home

@@ -51,7 +51,7 @@ def test_the_lead_image_loads_at_once_and_images_below_the_fold_lazily(client):
     illustrated(kind="brief", title="Lead")
     illustrated(kind="analysis", title="Further down")
 
-    page = client.get("/").text
+    page = client.get("/en/").text
 
     assert 'alt="Image for Lead">' in page
     assert 'alt="Image for Further down" loading="lazy"' in page

@@ -39,9 +39,7 @@ def hit(
         headers["HTTP_USER_AGENT"] = agent
     if referrer is not None:
         headers["HTTP_REFERER"] = referrer
-    response = client.get(
-        reverse("articles:republication-pixel", args=[token]), **headers
-    )
+    response = client.get(reverse("republication-pixel", args=[token]), **headers)
     assert response.status_code == 200
     assert response["Content-Type"] == "image/gif"
     assert response.content.startswith(b"GIF89a")

@@ -52,8 +52,8 @@ def test_the_copy_is_exactly_the_attributed_article(article):
     token = pixel_token(article)
     assert republish_html(article) == (
         "<p>This article was originally published by Harbour Watch at "
-        '<a href="https://news.example.org/news/callao/">'
-        "https://news.example.org/news/callao/</a></p>\n"
+        '<a href="https://news.example.org/en/news/callao/">'
+        "https://news.example.org/en/news/callao/</a></p>\n"
         "<h1>What next for Callao</h1>\n"
         "<p>The heirs took over.</p>\n"
         "<p>by Ana Ríos and Luis Vega, Harbour Watch — "
@@ -68,8 +68,8 @@ def test_the_copy_is_exactly_the_attributed_article(article):
         "<p>This article was first published by Harbour Watch and is republished "
         'under <a href="https://creativecommons.org/licenses/by-nc/4.0/">'
         "Creative Commons Attribution-NonCommercial 4.0 International</a>. "
-        'Read the original: <a href="https://news.example.org/news/callao/">'
-        "https://news.example.org/news/callao/</a></p>\n"
+        'Read the original: <a href="https://news.example.org/en/news/callao/">'
+        "https://news.example.org/en/news/callao/</a></p>\n"
         "<!-- Please keep this invisible image: it tells Harbour Watch that its "
         "article was republished here. -->\n"
         f'<img src="https://news.example.org/republished/{token}.gif" alt="" '
@@ -123,12 +123,12 @@ def test_the_plain_text_copy_keeps_the_attribution_and_links(article):
     text = republish_text(article)
     assert text.startswith(
         "This article was originally published by Harbour Watch at "
-        "https://news.example.org/news/callao/\n"
+        "https://news.example.org/en/news/callao/\n"
     )
     assert "by Ana Ríos and Luis Vega, Harbour Watch — 11 May 2016" in text
     assert "said (https://news.example.org/countries/peru/)" in text
     assert text.rstrip().endswith(
-        "Read the original: https://news.example.org/news/callao/"
+        "Read the original: https://news.example.org/en/news/callao/"
     )
     assert "<" not in text and "republished/" not in text
 
@@ -138,7 +138,9 @@ def test_the_republish_page_offers_the_copy_with_noindex_and_canonical(client, a
     assert response.status_code == 200
     page = response.text
     assert '<meta name="robots" content="noindex">' in page
-    assert '<link rel="canonical" href="https://news.example.org/news/callao/">' in page
+    assert (
+        '<link rel="canonical" href="https://news.example.org/en/news/callao/">' in page
+    )
     assert (
         'rel="license" href="https://creativecommons.org/licenses/by-nc/4.0/"' in page
     )

@@ -6,7 +6,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_public_pages_allow_only_the_sites_own_scripts_and_styles(client):
-    policy = client.get("/")["Content-Security-Policy"]
+    policy = client.get("/en/")["Content-Security-Policy"]
     assert "script-src 'self'" in policy
     assert "style-src 'self'" in policy
     assert "unsafe-inline" not in policy

@@ -78,17 +78,20 @@ def test_every_section_validates_and_holds_only_published_pages(client, newsroom
         assert all(lastmod.text for lastmod in document.findall("s:url/s:lastmod", NS))
 
     for expected in [
-        "/news/port/",
-        "/news/puerto/",
-        "/news/alone/",
-        "/countries/peru/",
-        "/tags/ports/",
-        "/organization/award/",
-        "/",
-        "/news/",
+        "/en/news/port/",
+        "/es/news/puerto/",
+        "/en/news/alone/",
+        "/en/countries/peru/",
+        "/en/tags/ports/",
+        "/en/organization/award/",
+        "/en/",
+        "/es/",
+        "/en/news/",
+        "/es/news/",
+        "/es/countries/peru/",
     ]:
         assert f"{SITE}{expected}" in locations, expected
-    for hidden in ["/news/draft/", "/news/future/", "/tags/secret-tag/"]:
+    for hidden in ["/en/news/draft/", "/en/news/future/", "/en/tags/secret-tag/"]:
         assert f"{SITE}{hidden}" not in locations, hidden
 
 
@@ -100,19 +103,19 @@ def test_translations_are_paired_reciprocally_including_themselves(client, newsr
         }
         for url in document.findall("s:url", NS)
     }
-    port, puerto = f"{SITE}/news/port/", f"{SITE}/news/puerto/"
+    port, puerto = f"{SITE}/en/news/port/", f"{SITE}/es/news/puerto/"
     expected = {"en": port, "es": puerto, "x-default": port}
     assert alternates[port] == expected
     assert alternates[puerto] == expected
-    assert alternates[f"{SITE}/news/alone/"] == {}
+    assert alternates[f"{SITE}/en/news/alone/"] == {}
 
 
 def test_the_news_sitemap_holds_only_the_last_two_days(client, newsroom):
     document = fetch(client, "/sitemap-news.xml")
     urls = document.findall("s:url", NS)
     assert sorted(url.find("s:loc", NS).text for url in urls) == [
-        f"{SITE}/news/port/",
-        f"{SITE}/news/puerto/",
+        f"{SITE}/en/news/port/",
+        f"{SITE}/es/news/puerto/",
     ]
     first = urls[0].find("n:news", NS)
     assert (

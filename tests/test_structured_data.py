@@ -73,13 +73,13 @@ def test_article_json_ld_carries_every_property(client, pair):
     assert article["publisher"]["@type"] == "NewsMediaOrganization"
     assert article["publisher"]["name"] == "Harbour Watch"
     assert article["publisher"]["logo"]["url"].startswith(SITE)
-    assert article["mainEntityOfPage"]["@id"] == f"{SITE}/news/port/"
+    assert article["mainEntityOfPage"]["@id"] == f"{SITE}/en/news/port/"
     assert article["inLanguage"] == "en"
     assert article["articleSection"] == "Analysis"
     assert article["keywords"] == ["ports", "cocaine"]
     assert article["isAccessibleForFree"] is True
     assert article["license"] == "https://creativecommons.org/licenses/by-nc/4.0/"
-    assert article["workTranslation"]["@id"] == f"{SITE}/news/puerto/"
+    assert article["workTranslation"]["@id"] == f"{SITE}/es/news/puerto/"
     assert breadcrumb["@type"] == "BreadcrumbList"
     assert [step["name"] for step in breadcrumb["itemListElement"]] == [
         "Home",
@@ -91,7 +91,7 @@ def test_article_json_ld_carries_every_property(client, pair):
 def test_the_translation_points_back_to_its_original(client, pair):
     _english, spanish = pair
     article = json_ld(client.get(spanish.get_absolute_url()).text)[0]
-    assert article["translationOfWork"]["@id"] == f"{SITE}/news/port/"
+    assert article["translationOfWork"]["@id"] == f"{SITE}/en/news/port/"
 
 
 @pytest.mark.parametrize(
@@ -121,7 +121,7 @@ def test_open_graph_and_twitter_tags(client, pair):
     english, _spanish = pair
     html = client.get(english.get_absolute_url()).text
     assert meta(html, "og:type") == ["article"]
-    assert meta(html, "og:url") == [f"{SITE}/news/port/"]
+    assert meta(html, "og:url") == [f"{SITE}/en/news/port/"]
     assert meta(html, "og:site_name") == ["Harbour Watch"]
     assert meta(html, "og:locale") == ["en_US"]
     assert meta(html, "og:locale:alternate") == ["es_LA"]
@@ -138,7 +138,7 @@ def test_open_graph_and_twitter_tags(client, pair):
         '<link rel="license" href="https://creativecommons.org/licenses/by-nc/4.0/">'
         in html
     )
-    assert f'<link rel="canonical" href="{SITE}/news/port/">' in html
+    assert f'<link rel="canonical" href="{SITE}/en/news/port/">' in html
 
 
 def test_head_hreflang_matches_the_sitemap_and_is_reciprocal(client, pair):
@@ -153,9 +153,9 @@ def test_head_hreflang_matches_the_sitemap_and_is_reciprocal(client, pair):
         )
 
     expected = {
-        "en": f"{SITE}/news/port/",
-        "es": f"{SITE}/news/puerto/",
-        "x-default": f"{SITE}/news/port/",
+        "en": f"{SITE}/en/news/port/",
+        "es": f"{SITE}/es/news/puerto/",
+        "x-default": f"{SITE}/en/news/port/",
     }
     assert head_alternates(english) == expected
     assert head_alternates(spanish) == expected
@@ -166,7 +166,7 @@ def test_head_hreflang_matches_the_sitemap_and_is_reciprocal(client, pair):
 
 def test_home_describes_the_organization(client, settings):
     settings.SITE_URL = SITE
-    organization = json_ld(client.get("/").text)[0]
+    organization = json_ld(client.get("/en/").text)[0]
     assert organization["@type"] == "NewsMediaOrganization"
     assert organization["url"] == f"{SITE}/"
     assert organization["logo"]["url"] == f"{SITE}/static/img/logo.png"

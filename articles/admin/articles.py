@@ -1,7 +1,11 @@
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
 from django.db.models import Prefetch
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from articles.admin.republications import RepublishedFilter, republication_table
 from articles.admin.revisions import RevisionsAdminMixin
@@ -40,6 +44,19 @@ class RelatedArticleInline(admin.TabularInline):
     extra = 0
 
 
+class TranslationFilter(admin.SimpleListFilter):
+    title = _("translation")
+    parameter_name = "translated"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Has a translation")), ("no", _("Lacks a translation"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(translation__isnull=self.value() == "no")
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
     list_display = [
@@ -64,6 +81,7 @@ class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
         "tags",
         ("published_at", admin.DateFieldListFilter),
         RepublishedFilter,
+        TranslationFilter,
     ]
     list_select_related = ["country"]
     search_fields = ["title", "dek", "body"]
@@ -71,6 +89,7 @@ class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
     autocomplete_fields = ["country", "topics", "translation"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ArticleAuthorInline, AnalysisSectionInline, RelatedArticleInline]
+    actions = [*WorkflowActionsMixin.actions, "create_translation_drafts"]
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "dek", "body"]}),
         (_("Where and what"), {"fields": ["country", "topics", "tags"]}),
@@ -137,6 +156,47 @@ class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("authors"))
     def byline(self, obj: Article) -> str:
         return ", ".join(author.name for author in obj.ordered_authors)
+
+    @admin.action(
+        description=_("Create a translation draft of each selected article"),
+        permissions=["add"],
+    )
+    def create_translation_drafts(self, request: HttpRequest, queryset) -> None:
+        languages = [code for code, _name in settings.LANGUAGES]
+        created = []
+        for article in queryset.filter(translation__isnull=True):
+            language = next(code for code in languages if code != article.language)
+            draft = article.make_translation_draft(language, user=request.user)
+            Revision.objects.record(
+                draft, user=request.user, note=_("Translation draft")
+            )
+            created.append(draft)
+        if created:
+            links = format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                (
+                    (reverse("admin:articles_article_change", args=[d.pk]), d.title)
+                    for d in created
+                ),
+            )
+            self.message_user(
+                request,
+                format_html(_("Translation drafts to write: {}"), links),
+                messages.SUCCESS,
+            )
+        skipped = queryset.count() - len(created)
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d article already has a translation.",
+                    "%(count)d articles already have a translation.",
+                    skipped,
+                )
+                % {"count": skipped},
+                messages.WARNING,
+            )
 
     def view_on_site(self, obj: Article) -> str:
         return obj.get_absolute_url() if obj.is_published else obj.get_preview_url()

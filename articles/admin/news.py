@@ -5,14 +5,15 @@ from articles.models import OrganizationNewsItem
 
 @admin.register(OrganizationNewsItem)
 class OrganizationNewsItemAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "published_at"]
-    list_filter = ["status", ("published_at", admin.DateFieldListFilter)]
+    list_display = ["title", "status", "published_at", "language"]
+    list_filter = ["status", "language", ("published_at", admin.DateFieldListFilter)]
     search_fields = ["title", "excerpt", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     fields = [
         "title",
         "slug",
+        "language",
         "excerpt",
         "body",
         "image",

@@ -1,11 +1,19 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Kind, SiteSettings
+from articles.models import Kind, SiteSettings, SiteText
+
+
+class SiteTextInline(admin.StackedInline):
+    model = SiteText
+    extra = 0
+    max_num = len(settings.LANGUAGES) - 1
+    classes = ["collapse"]
 
 
 @admin.register(SiteSettings)
@@ -45,6 +53,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
     ]
 
     filter_horizontal = ["no_republish_topics"]
+    inlines = [SiteTextInline]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "no_republish_kinds":

@@ -21,13 +21,15 @@ class ArticleCountAdmin(admin.ModelAdmin):
 
 @admin.register(Country)
 class CountryAdmin(ArticleCountAdmin):
-    list_display = ["name", "region", "slug", "article_count"]
+    list_display = ["name", "name_es", "region", "slug", "article_count"]
     list_filter = ["region"]
+    search_fields = ["name", "name_es"]
 
 
 @admin.register(Topic)
 class TopicAdmin(ArticleCountAdmin):
-    pass
+    list_display = ["name", "name_es", "slug", "article_count"]
+    search_fields = ["name", "name_es"]
 
 
 @admin.register(Author)

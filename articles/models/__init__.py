@@ -22,7 +22,7 @@ from articles.models.republication import (
     RepublicationDay,
 )
 from articles.models.revision import Revision
-from articles.models.site import SiteSettings
+from articles.models.site import SiteSettings, SiteText
 from articles.models.taxonomy import Author, Country, TaggedArticle, Topic
 
 __all__ = [
@@ -48,6 +48,7 @@ __all__ = [
     "UNKNOWN_HOST",
     "Revision",
     "SiteSettings",
+    "SiteText",
     "Status",
     "TaggedArticle",
     "Topic",

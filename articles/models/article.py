@@ -5,12 +5,13 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Case, Exists, OuterRef, Prefetch, When
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from articles.images import validate_image_file
-from articles.models.publishing import Publishable, PublishableQuerySet
+from articles.models.publishing import Publishable, PublishableQuerySet, Status
 from articles.models.site import SiteSettings
 from articles.models.taxonomy import Author, TaggedArticle
 from articles.renditions import Crop, Rendition, crops, make_renditions, renditions
@@ -266,7 +267,45 @@ class Article(Publishable):
             ).update(translation=None)
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:article-detail", kwargs={"slug": self.slug})
+        """Under the article's own language prefix, whatever page links to it."""
+        with translation.override(self.language):
+            return reverse("articles:article-detail", kwargs={"slug": self.slug})
+
+    @transaction.atomic
+    def make_translation_draft(self, language: str, user=None) -> "Article":
+        """A draft in ``language`` linked as this article's translation, with the
+        same authors, country, topics, tags, image and sections; the text is
+        copied for the translator to replace."""
+        draft = Article.objects.create(
+            language=language,
+            status=Status.DRAFT,
+            created_by=user,
+            translation=self,
+            **{
+                name: getattr(self, name)
+                for name in [
+                    "kind", "title", "dek", "body", "country", "image", "image_alt",
+                    "image_caption", "image_credit", "image_republishable",
+                    "allow_republishing",
+                ]
+            },
+        )  # fmt: skip
+        draft.topics.set(self.topics.all())
+        draft.tags.set(self.tags.names())
+        ArticleAuthor.objects.bulk_create(
+            ArticleAuthor(
+                article=draft, author_id=link.author_id, position=link.position
+            )
+            for link in self.article_authors.all()
+        )
+        for section in self.sections.all():
+            AnalysisSection.objects.create(
+                article=draft,
+                position=section.position,
+                heading=section.heading,
+                body=section.body,
+            )
+        return draft
 
     def get_full_url(self) -> str:
         """The address readers and other sites use, from the configured origin."""
@@ -320,7 +359,8 @@ class Article(Publishable):
         return crops(self.image, self.image_width, self.image_height)
 
     def get_preview_url(self) -> str:
-        return reverse("articles:article-preview", kwargs={"pk": self.pk})
+        with translation.override(self.language):
+            return reverse("articles:article-preview", kwargs={"pk": self.pk})
 
     @property
     def ordered_authors(self) -> list[Author]:
@@ -382,7 +422,8 @@ class AnalysisSection(models.Model):
 
     @property
     def display_heading(self) -> str:
-        return self.heading or SiteSettings.load().analysis_heading
+        site = SiteSettings.load().for_language(self.article.language)
+        return self.heading or site.analysis_heading
 
 
 class RelatedArticle(models.Model):

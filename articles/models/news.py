@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from articles.images import validate_image_file
@@ -10,6 +12,13 @@ from articles.sanitize import sanitize_html
 class OrganizationNewsItem(Publishable):
     """News about the newsroom itself: awards, events, citations of its work."""
 
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        db_index=True,
+    )
     excerpt = models.TextField(_("excerpt"), max_length=400)
     body = models.TextField(_("body"), blank=True)
     body_html = models.TextField(editable=False, blank=True)
@@ -36,4 +45,7 @@ class OrganizationNewsItem(Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:organization-news-detail", kwargs={"slug": self.slug})
+        with translation.override(self.language):
+            return reverse(
+                "articles:organization-news-detail", kwargs={"slug": self.slug}
+            )

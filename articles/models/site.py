@@ -1,5 +1,7 @@
+import copy
 import re
 
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -143,12 +145,26 @@ class SiteSettings(models.Model):
         settings = cache.get(cls.CACHE_KEY)
         if settings is None:
             settings, _created = cls.objects.get_or_create(pk=1)
-            # Cached with the row, so pages need no query to apply the rule.
+            # Cached with the row, so pages need no query to apply them.
             settings.no_republish_topic_ids = frozenset(
                 settings.no_republish_topics.values_list("pk", flat=True)
             )
+            settings.texts_by_language = {
+                text.language: text.overrides() for text in settings.texts.all()
+            }
             cache.set(cls.CACHE_KEY, settings, timeout=None)
         return settings
+
+    def for_language(self, language: str) -> "SiteSettings":
+        """These settings with the texts editors wrote for ``language``; a text
+        left empty there falls back to the main one."""
+        overrides = self.texts_by_language.get(language)
+        if not overrides:
+            return self
+        localized = copy.copy(self)
+        for name, value in overrides.items():
+            setattr(localized, name, value)
+        return localized
 
     @classmethod
     def forget(cls) -> None:
@@ -180,3 +196,65 @@ class SiteSettings(models.Model):
     @property
     def licence_notice_text(self) -> str:
         return self.with_organization(self.licence_notice)
+
+
+TRANSLATED_FIELDS = [
+    "tagline",
+    "donation_appeal",
+    "donation_button_label",
+    "donation_page_text",
+    "comment_invitation",
+    "licence_notice",
+    "licence_name",
+    "republish_rules",
+    "analysis_heading_template",
+]
+
+
+class SiteText(models.Model):
+    """The site settings' texts in another language than the main one."""
+
+    site = models.ForeignKey(
+        SiteSettings, on_delete=models.CASCADE, related_name="texts"
+    )
+    language = models.CharField(
+        _("language"), max_length=8, choices=django_settings.LANGUAGES
+    )
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    donation_appeal = models.TextField(_("donation appeal"), blank=True)
+    donation_button_label = models.CharField(
+        _("donation button label"), max_length=40, blank=True
+    )
+    donation_page_text = models.TextField(_("donation page text"), blank=True)
+    comment_invitation = models.CharField(
+        _("comment invitation"), max_length=300, blank=True
+    )
+    licence_notice = models.TextField(_("licensing notice"), blank=True)
+    licence_name = models.CharField(_("licence name"), max_length=120, blank=True)
+    republish_rules = models.TextField(_("republishing rules"), blank=True)
+    analysis_heading_template = models.CharField(
+        _("analysis heading"), max_length=120, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("texts in another language")
+        verbose_name_plural = _("texts in other languages")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "language"], name="one_text_set_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_language_display()
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        SiteSettings.forget()
+
+    def overrides(self) -> dict[str, str]:
+        return {
+            name: getattr(self, name)
+            for name in TRANSLATED_FIELDS
+            if getattr(self, name)
+        }

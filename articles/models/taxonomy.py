@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TaggedItemBase
 
@@ -23,8 +24,30 @@ class SluggedName(models.Model):
             self.slug = unique_slug(type(self), self.name, exclude_pk=self.pk)
         super().save(*args, **kwargs)
 
+    @property
+    def display_name(self) -> str:
+        return self.name
 
-class Country(SluggedName):
+
+class TranslatedName(SluggedName):
+    """A name readers see in the language of the page they are on."""
+
+    name_es = models.CharField(
+        _("name in Spanish"),
+        max_length=120,
+        blank=True,
+        help_text=_("Leave empty when it is written the same."),
+    )
+
+    class Meta(SluggedName.Meta):
+        abstract = True
+
+    @property
+    def display_name(self) -> str:
+        return getattr(self, f"name_{get_language()}", "") or self.name
+
+
+class Country(TranslatedName):
     region = models.CharField(
         _("region"),
         max_length=80,
@@ -32,7 +55,7 @@ class Country(SluggedName):
         help_text=_("For example: Andes, Central America, Caribbean."),
     )
 
-    class Meta(SluggedName.Meta):
+    class Meta(TranslatedName.Meta):
         verbose_name = _("country")
         verbose_name_plural = _("countries")
 
@@ -40,8 +63,8 @@ class Country(SluggedName):
         return reverse("articles:country", kwargs={"slug": self.slug})
 
 
-class Topic(SluggedName):
-    class Meta(SluggedName.Meta):
+class Topic(TranslatedName):
+    class Meta(TranslatedName.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
 

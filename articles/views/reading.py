@@ -1,9 +1,12 @@
+from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.db.models import Window
 from django.db.models.functions import RowNumber
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
@@ -12,6 +15,7 @@ from django_filters.views import FilterView
 from taggit.models import Tag
 
 from articles import search
+from articles.context_processors import language_links_for
 from articles.filters import ArticleFilter
 from articles.models import (
     Article,
@@ -36,7 +40,8 @@ CARDS_PER_KIND = 4
 
 
 def latest_organization_news() -> list[OrganizationNewsItem]:
-    return list(OrganizationNewsItem.objects.published()[:ORGANIZATION_NEWS_ON_PAGE])
+    news = OrganizationNewsItem.objects.published().filter(language=get_language())
+    return list(news[:ORGANIZATION_NEWS_ON_PAGE])
 
 
 class HomeView(TemplateView):
@@ -79,19 +84,41 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         return Article.objects.published().with_page_data()
 
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.language != get_language():
+            # One address per article: its own language's.
+            return HttpResponsePermanentRedirect(self.object.get_absolute_url())
+        return self.render_to_response(self.get_context_data(object=self.object))
+
     def get_context_data(self, **kwargs):
-        article, site = self.object, SiteSettings.load()
+        article = self.object
+        site = SiteSettings.load().for_language(article.language)
         return super().get_context_data(
             related_cards=article.related_cards(site.related_count),
             share_links=share_links(article.title, article.get_full_url()),
             organization_news=latest_organization_news(),
             alternates=hreflang_alternates(article),
+            language_links=language_links_for(article_urls_by_language(article)),
             structured_data=[
                 article_json_ld(article, site),
                 breadcrumb_json_ld(article),
             ],
             **kwargs,
         )
+
+
+def article_urls_by_language(article: Article) -> dict[str, str]:
+    """Where the switcher goes from an article: the article itself, its
+    published translation, or the home page of a language it lacks."""
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls[code] = reverse("articles:home")
+    urls[article.language] = article.get_absolute_url()
+    if article.translation and article.translation.is_published:
+        urls[article.translation.language] = article.translation.get_absolute_url()
+    return urls
 
 
 @method_decorator([staff_member_required, never_cache], name="dispatch")
@@ -206,9 +233,11 @@ class SearchView(TemplateView):
 
 
 class OrganizationNewsListView(ListView):
-    queryset = OrganizationNewsItem.objects.published()
     context_object_name = "items"
     paginate_by = ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        return OrganizationNewsItem.objects.published().filter(language=get_language())
 
 
 class OrganizationNewsDetailView(DetailView):

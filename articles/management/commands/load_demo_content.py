@@ -18,6 +18,7 @@ from articles.models import (
     RelatedArticle,
     Revision,
     SiteSettings,
+    SiteText,
     Status,
     Topic,
 )
@@ -62,6 +63,9 @@ class Command(BaseCommand):
             for name, value in demo.ORGANIZATION.items():
                 setattr(settings, name, value)
             settings.save()
+            SiteText.objects.update_or_create(
+                site=settings, language="es", defaults=demo.ORGANIZATION_SPANISH
+            )
 
         authors = {
             data["name"]: Author.objects.get_or_create(
@@ -70,13 +74,16 @@ class Command(BaseCommand):
             for data in demo.AUTHORS
         }
         countries = {
-            name: Country.objects.get_or_create(name=name, defaults={"region": region})[
-                0
-            ]
-            for name, region in demo.COUNTRIES
+            name: Country.objects.get_or_create(
+                name=name, defaults={"name_es": name_es, "region": region}
+            )[0]
+            for name, name_es, region in demo.COUNTRIES
         }
         topics = {
-            name: Topic.objects.get_or_create(name=name)[0] for name in demo.TOPICS
+            name: Topic.objects.get_or_create(name=name, defaults={"name_es": name_es})[
+                0
+            ]
+            for name, name_es in demo.TOPICS
         }
 
         created = [
@@ -157,6 +164,7 @@ class Command(BaseCommand):
     def create_news_item(self, data: dict) -> OrganizationNewsItem:
         return OrganizationNewsItem.objects.create(
             slug=data["slug"],
+            language=data.get("language", "en"),
             title=data["title"],
             excerpt=data["excerpt"],
             body=data["body"],
