@@ -6,6 +6,8 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
+from articles.management.commands import load_demo_content as demo
+
 CHROMIUM = "/usr/bin/chromium"
 
 
@@ -66,6 +68,13 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def demo_content(db) -> None:
-    """The demo newsroom that `make run` loads."""
+def demo_content(db, monkeypatch) -> None:
+    """The demo newsroom that `make run` loads, with smaller pictures: making
+    renditions of full-size ones would double the suite's time."""
+    full_size = demo.demo_image
+    monkeypatch.setattr(
+        demo,
+        "demo_image",
+        lambda seed, colour: full_size(seed, colour, size=(640, 360)),
+    )
     call_command("load_demo_content", stdout=io.StringIO())

@@ -1,0 +1,273 @@
+"""The whole public site in English and in Spanish."""
+
+import re
+from html import unescape
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from django.urls import reverse
+from django.utils import translation
+
+from articles.models import Article, OrganizationNewsItem, SiteSettings, Status
+from tests.factories import (
+    make_article,
+    make_author,
+    make_country,
+    make_topic,
+    make_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+CATALOGUE = Path(__file__).resolve().parent.parent / "locale/es/LC_MESSAGES/django.po"
+BRIEF_EN = "/en/news/banana-terminals-inspections-lag/"
+BRIEF_ES = "/es/news/terminales-bananeras-inspecciones/"
+PAGES = [
+    "/{lang}/",
+    "/{lang}/news/",
+    "/{lang}/news/?country=atlantis",
+    "/{lang}/search/?q=puerto",
+    "/{lang}/countries/peru/",
+    "/{lang}/topics/ports/",
+    "/{lang}/tags/cocaine/",
+    "/{lang}/authors/marta-quispe/",
+    "/{lang}/organization/",
+    "/{lang}/donate/",
+    "/{lang}/no-such-page/",
+]
+
+
+def catalogue():
+    with CATALOGUE.open("rb") as po:
+        return read_po(po, locale="es")
+
+
+def interface_strings() -> set[str]:
+    """English strings the templates show, whose Spanish differs, without
+    placeholders or markup (those are checked as rendered text)."""
+    strings = set()
+    for message in catalogue():
+        if not message.id or isinstance(message.id, tuple):
+            continue
+        in_templates = any(
+            path.startswith("templates/") for path, _line in message.locations
+        )
+        if (
+            in_templates
+            and message.string != message.id
+            and len(message.id) > 3
+            and "%(" not in message.id
+            and "<" not in message.id
+        ):
+            strings.add(message.id)
+    return strings
+
+
+def visible_text(html: str) -> str:
+    """What a reader reads: text and the attributes assistive tech speaks."""
+    body = html.split("<body>", 1)[1]
+    labels = " ".join(
+        re.findall(r'(?:aria-label|placeholder|title|alt|value)="([^"]*)"', body)
+    )
+    text = re.sub(r"<script.*?</script>|<[^>]+>", " ", body, flags=re.S)
+    return unescape(f"{text} {labels}")
+
+
+def shows(string: str, text: str) -> bool:
+    """Whether ``string`` stands in ``text`` as whole words."""
+    return re.search(rf"(?<!\w){re.escape(string)}(?!\w)", text) is not None
+
+
+def test_every_spanish_string_is_translated():
+    untranslated = [
+        message.id
+        for message in catalogue()
+        if message.id
+        and not (
+            all(message.string) if isinstance(message.string, tuple) else message.string
+        )
+    ]
+    assert untranslated == []
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_public_page_works_in_both_languages(client, demo_content, lang, page):
+    response = client.get(page.format(lang=lang))
+    assert response.status_code in (200, 404)
+    assert f'<html lang="{lang}">' in response.text
+
+
+@pytest.mark.parametrize(
+    "page", [*PAGES, BRIEF_ES, BRIEF_ES + "comment/", BRIEF_ES + "republish/"]
+)
+def test_a_spanish_page_shows_no_english_interface_string(client, demo_content, page):
+    text = visible_text(client.get(page.format(lang="es")).text)
+    found = sorted(string for string in interface_strings() if shows(string, text))
+    assert found == []
+
+
+def test_the_scan_does_find_interface_strings_on_english_pages(client, demo_content):
+    """The check above would pass on any page if it could see nothing."""
+    text = visible_text(client.get(BRIEF_EN).text)
+    found = {string for string in interface_strings() if shows(string, text)}
+    assert {"Was this content helpful?", "Related content", "Skip to content"} <= found
+
+
+def test_dates_follow_the_language(client, demo_content):
+    article = Article.objects.get(slug="terminales-bananeras-inspecciones")
+    with translation.override("es"):
+        month = article.published_at.strftime("%m")
+    spanish_months = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ]
+    assert spanish_months[int(month) - 1] in client.get(BRIEF_ES).text
+
+
+def test_the_switcher_goes_to_the_translation_of_an_article(client, demo_content):
+    page = client.get(BRIEF_EN).text
+    assert f'<a href="{BRIEF_ES}" hreflang="es" lang="es">Español</a>' in page
+    back = client.get(BRIEF_ES).text
+    assert f'<a href="{BRIEF_EN}" hreflang="en" lang="en">English</a>' in back
+
+
+def test_the_switcher_keeps_a_listing_and_its_filters(client, demo_content):
+    page = client.get("/en/news/?country=peru&kind=brief").text
+    assert 'href="/es/news/?country=peru&amp;kind=brief" hreflang="es"' in page
+
+
+def test_an_article_without_translation_switches_to_the_other_home(
+    client, demo_content
+):
+    page = client.get("/en/news/honduras-prison-extortion-cells/").text
+    assert '<a href="/es/" hreflang="es" lang="es">Español</a>' in page
+
+
+def test_an_article_is_only_served_under_its_own_language(client, demo_content):
+    response = client.get("/es/news/banana-terminals-inspections-lag/")
+    assert response.status_code == 301
+    assert response["Location"] == BRIEF_EN
+
+
+def test_the_bare_address_sends_readers_to_their_language(client):
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="es-AR,es;q=0.9")["Location"] == "/es/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="de")["Location"] == "/en/"
+
+
+def test_listings_show_only_their_languages_content(client, demo_content):
+    spanish = {a.language for a in client.get("/es/news/").context["articles"]}
+    english = {a.language for a in client.get("/en/news/").context["articles"]}
+    assert spanish == {"es"} and english == {"en"}
+    home = client.get("/es/").context
+    assert home["featured"].language == "es"
+    assert {item.language for item in home["organization_news"]} == {"es"}
+
+
+def test_feeds_follow_the_language_of_their_address(client, demo_content):
+    english = client.get("/en/feeds/rss/").text
+    spanish = client.get("/es/feeds/rss/").text
+    assert "Inspections Lag" in english and "terminales bananeras" not in english
+    assert "terminales bananeras" in spanish and "Inspections Lag" not in spanish
+
+
+def test_site_texts_follow_the_language_and_fall_back_when_empty(client, demo_content):
+    spanish = client.get(BRIEF_ES).text
+    assert "ayúdenos a mantenerlo gratuito" in spanish
+    assert "Análisis de Frontera Desk" in spanish
+    site = SiteSettings.load()
+    text = site.texts.get(language="es")
+    text.donation_appeal = ""
+    text.save()
+    assert site.donation_appeal in client.get(BRIEF_ES).text
+
+
+def test_country_and_topic_names_follow_the_language(client):
+    peru = make_country(name="Peru", name_es="Perú")
+    mining = make_topic(name="Mining", name_es="Minería")
+    make_article(language="es", country=peru, topics=[mining])
+    assert "<h1>Perú</h1>" in client.get("/es/countries/" + peru.slug + "/").text
+    assert "<h1>Peru</h1>" in client.get("/en/countries/" + peru.slug + "/").text
+    assert "<h1>Minería</h1>" in client.get("/es/topics/" + mining.slug + "/").text
+
+
+def test_listings_pair_their_languages_with_hreflang(client, settings, demo_content):
+    settings.SITE_URL = "https://news.example.org"
+    page = client.get("/es/countries/peru/").text
+    alternates = dict(
+        re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', page)
+    )
+    assert alternates == {
+        "en": "https://news.example.org/en/countries/peru/",
+        "es": "https://news.example.org/es/countries/peru/",
+        "x-default": "https://news.example.org/en/countries/peru/",
+    }
+
+
+class TestAdmin:
+    def test_editors_find_articles_lacking_a_translation(self, client):
+        english = make_article(title="Alone")
+        make_article(
+            title="Paired", translation=make_article(language="es", title="Emparejado")
+        )
+        client.force_login(make_user("Editors"))
+        response = client.get(
+            reverse("admin:articles_article_changelist"), {"translated": "no"}
+        )
+        assert list(response.context["cl"].result_list) == [english]
+
+    def test_a_translation_draft_is_prefilled_and_linked(self, client):
+        authors = [make_author(), make_author()]
+        country, topic = make_country(), make_topic()
+        original = make_article(
+            title="Port story",
+            authors=authors,
+            country=country,
+            topics=[topic],
+            tags=["ports", "cocaine"],
+            sections=[{"heading": "Why", "body": "<p>Because.</p>"}],
+        )
+        editor = make_user("Editors")
+        client.force_login(editor)
+
+        response = client.post(
+            reverse("admin:articles_article_changelist"),
+            {"action": "create_translation_drafts", "_selected_action": [original.pk]},
+            follow=True,
+        )
+
+        draft = Article.objects.get(language="es")
+        original.refresh_from_db()
+        assert "Translation drafts to write" in response.text
+        assert draft.status == Status.DRAFT and draft.created_by == editor
+        assert original.translation == draft and draft.translation == original
+        assert draft.ordered_authors == authors
+        assert draft.country == country and list(draft.topics.all()) == [topic]
+        assert sorted(draft.tags.names()) == ["cocaine", "ports"]
+        assert [(s.heading, s.body) for s in draft.sections.all()] == [
+            ("Why", "<p>Because.</p>")
+        ]
+        assert draft.title == "Port story" and draft.slug != original.slug
+        assert client.get(draft.get_absolute_url()).status_code == 404
+
+    def test_organization_news_has_a_language(self):
+        item = OrganizationNewsItem.objects.create(
+            title="Premio", excerpt="x", language="es", status="published"
+        )
+        assert item.get_absolute_url().startswith("/es/")
+
+
+def test_admin_stays_outside_the_language_prefixes(admin_client):
+    assert admin_client.get("/admin/").status_code == 200
+    assert admin_client.get("/es/admin/").status_code == 404
