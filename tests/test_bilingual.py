@@ -92,18 +92,18 @@ def test_every_spanish_string_is_translated():
 
 
 @pytest.mark.parametrize("lang", ["en", "es"])
-@pytest.mark.parametrize("page", PAGES)
-def test_every_public_page_works_in_both_languages(client, demo_content, lang, page):
-    response = client.get(page.format(lang=lang))
+@pytest.mark.parametrize("path", PAGES)
+def test_every_public_page_works_in_both_languages(client, demo_content, lang, path):
+    response = client.get(path.format(lang=lang))
     assert response.status_code in (200, 404)
     assert f'<html lang="{lang}">' in response.text
 
 
 @pytest.mark.parametrize(
-    "page", [*PAGES, BRIEF_ES, BRIEF_ES + "comment/", BRIEF_ES + "republish/"]
+    "path", [*PAGES, BRIEF_ES, BRIEF_ES + "comment/", BRIEF_ES + "republish/"]
 )
-def test_a_spanish_page_shows_no_english_interface_string(client, demo_content, page):
-    text = visible_text(client.get(page.format(lang="es")).text)
+def test_a_spanish_page_shows_no_english_interface_string(client, demo_content, path):
+    text = visible_text(client.get(path.format(lang="es")).text)
     found = sorted(string for string in interface_strings() if shows(string, text))
     assert found == []
 

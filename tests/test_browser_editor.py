@@ -8,7 +8,10 @@ from playwright.sync_api import Page, expect
 from articles.models import Article
 from tests.factories import make_article, make_author, make_country
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def choose(page: Page, field_id: str, text: str) -> None:

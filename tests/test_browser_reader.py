@@ -7,7 +7,10 @@ from playwright.sync_api import Page, expect
 
 from tests.browser import assert_accessible, screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 BRIEF = "/en/news/banana-terminals-inspections-lag/"
 WIDTHS = {"phone": 390, "desktop": 1280}

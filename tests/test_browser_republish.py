@@ -12,7 +12,10 @@ from playwright.sync_api import Browser, Page, expect
 from articles.models import Republication
 from tests.browser import assert_accessible, screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 BRIEF = "/en/news/banana-terminals-inspections-lag/"
 READER_AGENT = (

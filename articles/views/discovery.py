@@ -21,15 +21,16 @@ NEWS_SITEMAP_LIMIT = 1000
 @require_GET
 @cache_page(60 * 60)
 def robots_txt(request: HttpRequest) -> HttpResponse:
+    # Public pages live under a language prefix (/en/, /es/): "/*/" covers each.
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
-        "Disallow: /preview/",
-        "Disallow: /search/",
-        "Disallow: /donate/go/",
-        "Disallow: /news/*/republish/",
-        "Disallow: /news/*/comment/",
         "Disallow: /republished/",
+        "Disallow: /*/preview/",
+        "Disallow: /*/search/",
+        "Disallow: /*/donate/go/",
+        "Disallow: /*/news/*/republish/",
+        "Disallow: /*/news/*/comment/",
         "",
         f"Sitemap: {settings.SITE_URL}{reverse('sitemap-index')}",
         f"Sitemap: {settings.SITE_URL}{reverse('sitemap-news')}",
