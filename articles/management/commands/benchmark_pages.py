@@ -9,7 +9,13 @@ from django.test import Client
 
 from articles.models import Article
 
-PAGES = ["/", "/news/", "/search/?q=port", "/organization/"]
+PAGES = [
+    "/en/",
+    "/en/news/",
+    "/en/search/?q=port",
+    "/en/organization/",
+    "/en/feeds/rss/",
+]
 
 
 def count_query(queries: list[str], execute, sql, params, many, context):
@@ -31,7 +37,7 @@ class Command(BaseCommand):
         client = Client(HTTP_HOST="127.0.0.1")
         # Over HTTPS: production settings redirect plain HTTP.
         fetch = partial(client.get, secure=True)
-        article = Article.objects.published().first()
+        article = Article.objects.published().for_language("en").first()
         pages = PAGES + ([article.get_absolute_url()] if article else [])
         self.stdout.write(
             f"{'page':45} {'median ms':>10} {'p95 ms':>8} "
