@@ -42,6 +42,7 @@ ORGANIZATION_SPANISH = {
         "Republique las imágenes solo si están marcadas como republicables."
     ),
     "analysis_heading_template": "Análisis de {organization}",
+    "licence_name": "Creative Commons Atribución-NoComercial 4.0 Internacional",
 }
 
 AUTHORS = [
