@@ -222,3 +222,43 @@ def test_a_writer_may_not_restore_someone_elses_article(client):
 
     assert client.get(revision_url(article, revision)).status_code == 200
     assert client.post(revision_url(article, revision)).status_code == 403
+
+
+def test_a_save_over_someone_elses_newer_save_is_refused_then_allowed(client, editor):
+    article = make_article(title="Original")
+    opened = client.get(change_url(article)).context["adminform"].form
+    version_seen = opened.initial["edited_version"]
+
+    colleague = make_user("Editors", username="colleague")
+    client.force_login(colleague)
+    edit(client, article, title="Colleague's title")
+
+    client.force_login(editor)
+    article = Article.objects.get(pk=article.pk)
+    mine = article_form_data(
+        existing=article,
+        title="My title",
+        slug=article.slug,
+        dek=article.dek,
+        body=article.body,
+        status=article.status,
+        edited_version=version_seen,
+    )
+    refused = client.post(change_url(article), mine)
+
+    assert refused.status_code == 200
+    assert "colleague saved this article" in refused.text
+    form = refused.context["adminform"].form
+    assert form["title"].value() == "My title"
+    assert Article.objects.get(pk=article.pk).title == "Colleague's title"
+
+    mine["edited_version"] = form["edited_version"].value()
+    assert client.post(change_url(article), mine).status_code == 302
+    assert Article.objects.get(pk=article.pk).title == "My title"
+    assert article.revisions.filter(data__title="Colleague's title").exists()
+
+
+def test_the_article_form_carries_the_version_it_was_opened_on(client, editor):
+    article = make_article()
+    page = client.get(change_url(article)).text
+    assert f'name="edited_version" value="{article.updated_at.isoformat()}"' in page

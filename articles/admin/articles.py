@@ -7,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from articles.admin.forms import ArticleAdminForm
 from articles.admin.republications import RepublishedFilter, republication_table
 from articles.admin.revisions import RevisionsAdminMixin
 from articles.admin.workflow import WorkflowActionsMixin
@@ -59,6 +60,7 @@ class TranslationFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = [
         "title",
         "kind",
@@ -91,7 +93,7 @@ class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
     inlines = [ArticleAuthorInline, AnalysisSectionInline, RelatedArticleInline]
     actions = [*WorkflowActionsMixin.actions, "create_translation_drafts"]
     fieldsets = [
-        (None, {"fields": ["kind", "title", "slug", "dek", "body"]}),
+        (None, {"fields": ["kind", "title", "slug", "dek", "body", "edited_version"]}),
         (_("Where and what"), {"fields": ["country", "topics", "tags"]}),
         (
             _("Featured image"),

@@ -1,0 +1,53 @@
+from django import forms
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article
+
+
+class ArticleAdminForm(forms.ModelForm):
+    """Refuses to overwrite changes saved by someone else since the form opened.
+
+    The form carries the time of the version it was opened on. If the article
+    changed since, the save is refused with who changed it and when; everything
+    typed stays in the form, and saving again (now on the newer version)
+    overwrites on purpose. Either way both versions are kept as revisions.
+    The admin builds the form's fields; this class only adds the check.
+    """
+
+    edited_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["edited_version"] = self.instance.updated_at.isoformat()
+
+    def clean(self):
+        cleaned = super().clean()
+        opened_on = self.cleaned_data.get("edited_version")
+        if not (self.instance.pk and opened_on):
+            return cleaned
+        current = (
+            Article.objects.filter(pk=self.instance.pk)
+            .values_list("updated_at", flat=True)
+            .first()
+        )
+        if current is not None and current.isoformat() != opened_on:
+            latest = self.instance.revisions.select_related("user").first()
+            who = latest.user.get_username() if latest and latest.user else _("someone")
+            # Let a second save go through: the editor has now been told.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("edited_version")] = current.isoformat()
+            raise forms.ValidationError(
+                _(
+                    "%(who)s saved this article at %(time)s, after you opened it. "
+                    "Your text is kept below. Compare it with the revisions, then "
+                    "save again to replace their version with yours."
+                ),
+                code="edit_conflict",
+                params={
+                    "who": who,
+                    "time": formats.date_format(current, "DATETIME_FORMAT"),
+                },
+            )
+        return cleaned
