@@ -53,3 +53,33 @@ def test_names_of_countries_and_authors_get_slugs_too():
     )
     assert Author.objects.create(name="Ana Núñez").slug == "ana-nunez"
     assert Author.objects.create(name="Ana Núñez").slug == "ana-nunez-2"
+
+
+def test_a_renamed_article_redirects_from_its_old_address(client):
+    article = make_article(title="Port report")
+    old_url = article.get_absolute_url()
+    article.slug = "port-report-callao"
+    article.save()
+
+    response = client.get(old_url)
+
+    assert response.status_code == 301
+    assert response["Location"] == article.get_absolute_url()
+
+
+def test_renaming_back_and_forth_keeps_every_old_address_working(client):
+    article = make_article(title="First")
+    for slug in ["second", "third", "first"]:
+        article.slug = slug
+        article.save()
+    assert client.get("/en/news/second/")["Location"] == "/en/news/first/"
+    assert client.get("/en/news/third/")["Location"] == "/en/news/first/"
+    assert client.get("/en/news/first/").status_code == 200
+
+
+def test_old_addresses_of_unpublished_articles_stay_404(client):
+    article = make_article(title="Gone")
+    article.slug = "gone-renamed"
+    article.status = "draft"
+    article.save()
+    assert client.get("/en/news/gone/").status_code == 404

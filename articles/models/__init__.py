@@ -3,6 +3,7 @@ from articles.models.article import (
     Article,
     ArticleAuthor,
     ArticleQuerySet,
+    FormerSlug,
     Kind,
     RelatedArticle,
 )
@@ -28,6 +29,7 @@ from articles.models.taxonomy import Author, Country, TaggedArticle, Topic
 __all__ = [
     "DonationClick",
     "Feedback",
+    "FormerSlug",
     "MessageStatus",
     "ReaderMessage",
     "address_hash",

@@ -245,11 +245,23 @@ class Article(Publishable):
             kwargs["update_fields"] = {*update_fields, "body_html", "search_text"}
         with transaction.atomic():
             self._unlink_stale_translations()
+            self._remember_former_slug()
             super().save(*args, **kwargs)
             if self.translation_id:
                 Article.objects.filter(pk=self.translation_id).update(translation=self)
         if self.image:
             make_renditions(self.image)
+
+    def _remember_former_slug(self) -> None:
+        """Keep the old address of a renamed article, so links to it redirect."""
+        if not self.pk:
+            return
+        former = (
+            Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        )
+        if former and former != self.slug:
+            FormerSlug.objects.filter(slug=self.slug).delete()
+            FormerSlug.objects.update_or_create(slug=former, defaults={"article": self})
 
     def _unlink_stale_translations(self) -> None:
         """Keep translation links symmetric: A ↔ B, never A → B while B → C.
@@ -366,6 +378,23 @@ class Article(Publishable):
     def ordered_authors(self) -> list[Author]:
         """Authors in byline order; free when ``with_card_data()`` prefetched them."""
         return [link.author for link in self.article_authors.all()]
+
+
+class FormerSlug(models.Model):
+    """An address an article had before its slug was changed."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="former_slugs"
+    )
+    slug = models.SlugField(max_length=255, unique=True)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("former address")
+        verbose_name_plural = _("former addresses")
+
+    def __str__(self) -> str:
+        return self.slug
 
 
 class ArticleAuthor(models.Model):

@@ -3,7 +3,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.db.models import Window
 from django.db.models.functions import RowNumber
-from django.http import HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
@@ -85,7 +85,17 @@ class ArticleDetailView(DetailView):
         return Article.objects.published().with_page_data()
 
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
+        try:
+            self.object = self.get_object()
+        except Http404:
+            moved = (
+                Article.objects.published()
+                .filter(former_slugs__slug=kwargs.get("slug"))
+                .first()
+            )
+            if moved is None:
+                raise
+            return HttpResponsePermanentRedirect(moved.get_absolute_url())
         if self.object.language != get_language():
             # One address per article: its own language's.
             return HttpResponsePermanentRedirect(self.object.get_absolute_url())
