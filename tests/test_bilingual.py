@@ -1,6 +1,10 @@
 """The whole public site in English and in Spanish."""
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from html import unescape
 from pathlib import Path
 
@@ -271,3 +275,43 @@ class TestAdmin:
 def test_admin_stays_outside_the_language_prefixes(admin_client):
     assert admin_client.get("/admin/").status_code == 200
     assert admin_client.get("/es/admin/").status_code == 404
+
+
+def test_no_interface_string_is_missing_from_the_catalogue(tmp_path):
+    """Re-extract the strings from a copy of the code: every one must already
+    be in the Spanish catalogue, translated."""
+    if not shutil.which("xgettext"):
+        if os.environ.get("NEWSROOM_REQUIRE_CHECKERS"):
+            pytest.fail("extracting strings needs GNU gettext (xgettext)")
+        pytest.skip("extracting strings needs GNU gettext (xgettext)")
+    project = Path(__file__).resolve().parent.parent
+    for folder in ["articles", "newsroom", "templates", "locale"]:
+        shutil.copytree(
+            project / folder,
+            tmp_path / folder,
+            ignore=shutil.ignore_patterns("__pycache__"),
+        )
+    shutil.copy(project / "manage.py", tmp_path)
+    subprocess.run(
+        [sys.executable, "manage.py", "makemessages", "-l", "es", "--no-obsolete"],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    with (tmp_path / "locale/es/LC_MESSAGES/django.po").open("rb") as po:
+        extracted = read_po(po, locale="es")
+    untranslated = [
+        message.id
+        for message in extracted
+        if message.id
+        and (
+            message.fuzzy
+            or not (
+                all(message.string)
+                if isinstance(message.string, tuple)
+                else message.string
+            )
+        )
+    ]
+    assert untranslated == []
