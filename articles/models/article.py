@@ -27,9 +27,6 @@ class Kind(models.TextChoices):
 
 
 class ArticleQuerySet(PublishableQuerySet):
-    def for_language(self, language: str) -> "ArticleQuerySet":
-        return self.filter(language=language)
-
     def with_card_data(self) -> "ArticleQuerySet":
         """What a card or a byline shows, fetched in a fixed number of queries."""
         return self.select_related("country").prefetch_related(
@@ -62,7 +59,7 @@ class ArticleQuerySet(PublishableQuerySet):
         if not tiers:
             return self.none()
         return (
-            self.filter(language=article.language)
+            self.for_language(article.language)
             .exclude(pk=article.pk)
             .annotate(relatedness=Case(*tiers, default=None))
             .filter(relatedness__isnull=False)
@@ -173,13 +170,6 @@ class Article(Publishable):
             "Tick only if the newsroom holds the rights to let other outlets "
             "republish this image with the article."
         ),
-    )
-    language = models.CharField(
-        _("language"),
-        max_length=8,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
-        db_index=True,
     )
     translation = models.OneToOneField(
         "self",

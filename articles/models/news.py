@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
@@ -12,13 +11,6 @@ from articles.sanitize import sanitize_html
 class OrganizationNewsItem(Publishable):
     """News about the newsroom itself: awards, events, citations of its work."""
 
-    language = models.CharField(
-        _("language"),
-        max_length=8,
-        choices=settings.LANGUAGES,
-        default=settings.LANGUAGE_CODE,
-        db_index=True,
-    )
     excerpt = models.TextField(_("excerpt"), max_length=400)
     body = models.TextField(_("body"), blank=True)
     body_html = models.TextField(editable=False, blank=True)

@@ -1,5 +1,6 @@
 """The one publishing rule shared by every kind of public content."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,9 @@ class PublishableQuerySet(models.QuerySet):
         the time comes, because this filter is evaluated on every query.
         """
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_language(self, language: str) -> "PublishableQuerySet":
+        return self.filter(language=language)
 
     def scheduled(self) -> "PublishableQuerySet":
         return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
@@ -46,6 +50,13 @@ class Publishable(models.Model):
         help_text=_(
             "A time in the future schedules the item: it stays hidden until then."
         ),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        db_index=True,
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -40,7 +40,7 @@ CARDS_PER_KIND = 4
 
 
 def latest_organization_news() -> list[OrganizationNewsItem]:
-    news = OrganizationNewsItem.objects.published().filter(language=get_language())
+    news = OrganizationNewsItem.objects.published().for_language(get_language())
     return list(news[:ORGANIZATION_NEWS_ON_PAGE])
 
 
@@ -247,7 +247,7 @@ class OrganizationNewsListView(ListView):
     paginate_by = ARTICLES_PER_PAGE
 
     def get_queryset(self):
-        return OrganizationNewsItem.objects.published().filter(language=get_language())
+        return OrganizationNewsItem.objects.published().for_language(get_language())
 
 
 class OrganizationNewsDetailView(DetailView):
