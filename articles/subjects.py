@@ -1,0 +1,82 @@
+"""What articles are about: countries, topics, tags and authors.
+
+The one table of subject kinds that URLs, views, feeds, sitemaps and filters
+read, and the one rule for when a subject is public: while at least one
+published article uses it (in the page's language, where a listing is per
+language). A tag, author or country used only by drafts or scheduled
+articles has no page, no feed, no sitemap entry and no filter choice.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from articles.models import Article, Author, Country, Topic
+
+
+@dataclass(frozen=True)
+class SubjectKind:
+    name: str
+    """Singular: route names (``articles:country``), filter parameters."""
+    segment: str
+    """Plural: the URL segment (``/countries/…``) and the sitemap section."""
+    model: type[models.Model]
+    article_lookup: str
+    """The lookup from an article to this subject (``country``, ``topics``)."""
+    label: str
+
+    def articles_about(self, subject: models.Model) -> models.QuerySet:
+        """Published articles about ``subject``, in every language."""
+        return Article.objects.published().filter(**{self.article_lookup: subject})
+
+    def public(self, language: str | None = None) -> models.QuerySet:
+        """Subjects used by at least one published article, in ``language``
+        when one is given."""
+        return self.model.objects.filter(self._used_by_published(language))
+
+    def public_in_each_language(self, languages: list[str]) -> models.QuerySet:
+        """Public subjects, each annotated ``public_<code>`` for every language
+        in ``languages``: one query, whatever the number of subjects."""
+        return self.public().annotate(
+            **{f"public_{code}": self._used_by_published(code) for code in languages}
+        )
+
+    def url(self, subject: models.Model) -> str:
+        """The subject's page in the active language."""
+        return reverse(f"articles:{self.name}", kwargs={"slug": subject.slug})
+
+    def get_public_or_404(self, slug: str, language: str) -> models.Model:
+        try:
+            return self.public(language).get(slug=slug)
+        except self.model.DoesNotExist:
+            raise Http404(_("Nothing has been published about this yet.")) from None
+
+    def languages_of(self, subject: models.Model) -> set[str]:
+        """The languages in which ``subject`` has a public page."""
+        return set(
+            self.articles_about(subject)
+            .order_by()
+            .values_list("language", flat=True)
+            .distinct()
+        )
+
+    def _used_by_published(self, language: str | None) -> Exists:
+        articles = Article.objects.published()
+        if language:
+            articles = articles.for_language(language)
+        return Exists(articles.filter(**{self.article_lookup: OuterRef("pk")}))
+
+
+COUNTRY = SubjectKind("country", "countries", Country, "country", _("Country"))
+TOPIC = SubjectKind("topic", "topics", Topic, "topics", _("Topic"))
+TAG = SubjectKind("tag", "tags", Tag, "tags", _("Tag"))
+AUTHOR = SubjectKind("author", "authors", Author, "authors", _("Author"))
+
+SUBJECT_KINDS: dict[str, SubjectKind] = {
+    kind.name: kind for kind in (COUNTRY, TOPIC, TAG, AUTHOR)
+}
