@@ -181,7 +181,7 @@ def test_editor_unpublishes_an_article(client, editor):
 def test_actions_report_what_they_skipped(client, editor):
     published = make_article()
     response = run_action(client, "publish", published)
-    assert "1 article was skipped" in response.text
+    assert "1 article skipped: It is already published." in response.text
 
 
 def test_each_workflow_step_is_kept_in_the_history(client, editor):

@@ -204,31 +204,20 @@ class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
         return obj.get_absolute_url() if obj.is_published else obj.get_preview_url()
 
     # Writers work on their own articles until an editor publishes them; editors
-    # (holders of the publish permission) work on everything.
+    # (holders of the publish permission) work on everything: Article.may_edit.
 
     def can_publish(self, request: HttpRequest) -> bool:
-        return request.user.has_perm("articles.publish_article")
+        return Article.may_publish(request.user)
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         if not super().has_change_permission(request, obj):
             return False
-        return (
-            obj is None
-            or self.can_publish(request)
-            or self.is_own_unpublished(request, obj)
-        )
+        return obj is None or obj.may_edit(request.user)
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         if not super().has_delete_permission(request, obj):
             return False
-        return (
-            obj is None
-            or self.can_publish(request)
-            or self.is_own_unpublished(request, obj)
-        )
-
-    def is_own_unpublished(self, request: HttpRequest, obj: Article) -> bool:
-        return obj.created_by_id == request.user.pk and obj.status != Status.PUBLISHED
+        return obj is None or obj.may_edit(request.user)
 
     def get_fieldsets(self, request: HttpRequest, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

@@ -1,11 +1,13 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from articles.admin.workflow import WorkflowActionsMixin
 from articles.models import OrganizationNewsItem
 
 
 @admin.register(OrganizationNewsItem)
-class OrganizationNewsItemAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "published_at", "language"]
+class OrganizationNewsItemAdmin(WorkflowActionsMixin, admin.ModelAdmin):
+    list_display = ["title", "state", "published_at", "language"]
     list_filter = ["status", "language", ("published_at", admin.DateFieldListFilter)]
     search_fields = ["title", "excerpt", "body"]
     date_hierarchy = "published_at"
@@ -21,3 +23,7 @@ class OrganizationNewsItemAdmin(admin.ModelAdmin):
         "status",
         "published_at",
     ]
+
+    @admin.display(description=_("state"), ordering="status")
+    def state(self, obj: OrganizationNewsItem) -> str:
+        return obj.state_label

@@ -1,18 +1,20 @@
-"""Admin actions that move articles through draft → review → published."""
+"""Admin actions that move content through draft → review → published.
+
+The steps and their rules live on the content's model (``Publishable``); these
+actions only apply them to each selected item and report what was skipped.
+"""
 
 from collections.abc import Callable
-from datetime import datetime
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import model_ngettext
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
-from articles.models import Article, Revision, Status
+from articles.models import Publishable, WorkflowError
 
 
 class PublishAtForm(forms.Form):
@@ -32,142 +34,98 @@ class WorkflowActionsMixin:
     actions = ["send_to_review", "publish", "schedule", "unpublish"]
 
     def has_publish_permission(self, request: HttpRequest) -> bool:
-        return request.user.has_perm("articles.publish_article")
+        return self.model.may_publish(request.user)
 
     @admin.action(
-        description=_("Send selected articles to review"), permissions=["change"]
+        description=_("Send selected %(verbose_name_plural)s to review"),
+        permissions=["change"],
     )
     def send_to_review(self, request: HttpRequest, queryset) -> None:
-        def apply(article: Article) -> None:
-            article.status = Status.IN_REVIEW
-
-        self.transition(
+        self.take_step(
             request,
             queryset,
-            allowed=lambda article: article.status == Status.DRAFT,
-            apply=apply,
-            note=_("Sent to review"),
-            done=lambda n: ngettext(
-                "%(count)d article sent to review.",
-                "%(count)d articles sent to review.",
-                n,
-            ),
+            lambda item: item.submit_for_review(request.user),
+            _("%(count)d %(items)s sent to review."),
         )
 
     @admin.action(
-        description=_("Publish selected articles now"), permissions=["publish"]
+        description=_("Publish selected %(verbose_name_plural)s now"),
+        permissions=["publish"],
     )
     def publish(self, request: HttpRequest, queryset) -> None:
-        now = timezone.now()
-
-        def apply(article: Article) -> None:
-            article.status = Status.PUBLISHED
-            # An article published before keeps its date; a scheduled one
-            # published early takes today's.
-            if article.published_at is None or article.published_at > now:
-                article.published_at = now
-
-        self.transition(
+        self.take_step(
             request,
             queryset,
-            allowed=lambda article: not article.is_published,
-            apply=apply,
-            note=_("Published"),
-            done=lambda n: ngettext(
-                "%(count)d article published.", "%(count)d articles published.", n
-            ),
+            lambda item: item.publish(request.user),
+            _("%(count)d %(items)s published."),
         )
 
     @admin.action(
-        description=_("Schedule selected articles for the time given"),
+        description=_("Schedule selected %(verbose_name_plural)s for the time given"),
         permissions=["publish"],
     )
     def schedule(self, request: HttpRequest, queryset) -> None:
         form = PublishAtForm(request.POST)
-        publish_at: datetime | None = (
-            form.cleaned_data["publish_at"] if form.is_valid() else None
-        )
-        if publish_at is None or publish_at <= timezone.now():
+        publish_at = form.cleaned_data["publish_at"] if form.is_valid() else None
+        if publish_at is None:
             self.message_user(
                 request,
-                _("Give a publication time in the future to schedule articles."),
+                _("Give a publication time in the future to schedule them."),
                 messages.ERROR,
             )
             return
-
-        def apply(article: Article) -> None:
-            article.status = Status.PUBLISHED
-            article.published_at = publish_at
-
-        self.transition(
+        self.take_step(
             request,
             queryset,
-            allowed=lambda article: not article.is_published,
-            apply=apply,
-            note=_("Scheduled for %(time)s")
-            % {"time": timezone.localtime(publish_at).strftime("%Y-%m-%d %H:%M")},
-            done=lambda n: ngettext(
-                "%(count)d article scheduled.", "%(count)d articles scheduled.", n
-            ),
+            lambda item: item.schedule(request.user, publish_at),
+            _("%(count)d %(items)s scheduled."),
         )
 
     @admin.action(
-        description=_("Unpublish selected articles (back to draft)"),
+        description=_("Unpublish selected %(verbose_name_plural)s (back to draft)"),
         permissions=["publish"],
     )
     def unpublish(self, request: HttpRequest, queryset) -> None:
-        def apply(article: Article) -> None:
-            article.status = Status.DRAFT
-
-        self.transition(
+        self.take_step(
             request,
             queryset,
-            allowed=lambda article: article.status == Status.PUBLISHED,
-            apply=apply,
-            note=_("Unpublished"),
-            done=lambda n: ngettext(
-                "%(count)d article unpublished.", "%(count)d articles unpublished.", n
-            ),
+            lambda item: item.unpublish(request.user),
+            _("%(count)d %(items)s unpublished."),
         )
 
-    def transition(
+    def take_step(
         self,
         request: HttpRequest,
         queryset,
-        *,
-        allowed: Callable[[Article], bool],
-        apply: Callable[[Article], None],
-        note: str,
-        done: Callable[[int], str],
+        step: Callable[[Publishable], None],
+        done: str,
     ) -> None:
-        """Apply one workflow step to each article it fits and the user may
-        change, record a revision for each, and report what was skipped."""
-        changed = skipped = 0
+        """Take one workflow step on each selected item, and report how many
+        moved and why the others did not."""
+        changed = 0
+        refusals: dict[str, int] = {}
         with transaction.atomic():
-            for article in queryset:
-                if not (
-                    allowed(article) and self.has_change_permission(request, article)
-                ):
-                    skipped += 1
-                    continue
-                apply(article)
-                article.save(update_fields=["status", "published_at", "updated_at"])
-                Revision.objects.record(article, user=request.user, note=note)
-                changed += 1
+            for item in queryset:
+                try:
+                    step(item)
+                except WorkflowError as error:
+                    refusals[str(error)] = refusals.get(str(error), 0) + 1
+                else:
+                    changed += 1
         if changed:
             self.message_user(
-                request, done(changed) % {"count": changed}, messages.SUCCESS
+                request,
+                done % {"count": changed, "items": model_ngettext(queryset, changed)},
+                messages.SUCCESS,
             )
-        if skipped:
+        for reason, count in refusals.items():
             self.message_user(
                 request,
-                ngettext(
-                    "%(count)d article was skipped: its state does not allow this "
-                    "step, or you may not change it.",
-                    "%(count)d articles were skipped: their state does not allow "
-                    "this step, or you may not change them.",
-                    skipped,
-                )
-                % {"count": skipped},
+                _("%(count)d %(items)s skipped: %(reason)s")
+                % {
+                    "count": count,
+                    "items": model_ngettext(queryset, count),
+                    "reason": reason,
+                },
                 messages.WARNING,
             )

@@ -16,7 +16,12 @@ from articles.models.engagement import (
     address_hash,
 )
 from articles.models.news import OrganizationNewsItem
-from articles.models.publishing import Publishable, PublishableQuerySet, Status
+from articles.models.publishing import (
+    Publishable,
+    PublishableQuerySet,
+    Status,
+    WorkflowError,
+)
 from articles.models.republication import (
     UNKNOWN_HOST,
     Republication,
@@ -52,6 +57,7 @@ __all__ = [
     "SiteSettings",
     "SiteText",
     "Status",
+    "WorkflowError",
     "TaggedArticle",
     "Topic",
 ]

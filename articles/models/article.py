@@ -233,22 +233,24 @@ class Article(Publishable):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "body_html", "search_text"}
+        stored = (
+            Article.objects.filter(pk=self.pk).values("slug", "image").first()
+            if self.pk
+            else None
+        ) or {"slug": "", "image": ""}
         with transaction.atomic():
             self._unlink_stale_translations()
-            self._remember_former_slug()
+            self._remember_former_slug(stored["slug"])
             super().save(*args, **kwargs)
             if self.translation_id:
                 Article.objects.filter(pk=self.translation_id).update(translation=self)
-        if self.image:
+        # Decoding the original is the slow part of a save: only a new image
+        # needs its renditions made.
+        if self.image and self.image.name != stored["image"]:
             make_renditions(self.image)
 
-    def _remember_former_slug(self) -> None:
+    def _remember_former_slug(self, former: str) -> None:
         """Keep the old address of a renamed article, so links to it redirect."""
-        if not self.pk:
-            return
-        former = (
-            Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
-        )
         if former and former != self.slug:
             FormerSlug.objects.filter(slug=self.slug).delete()
             FormerSlug.objects.update_or_create(slug=former, defaults={"article": self})
@@ -267,6 +269,15 @@ class Article(Publishable):
             Article.objects.filter(translation_id=self.pk).exclude(
                 pk=self.translation_id
             ).update(translation=None)
+
+    def may_edit(self, user) -> bool:
+        """Writers edit their own articles until an editor publishes them."""
+        if not super().may_edit(user):
+            return False
+        return user is None or self.may_publish(user) or self.created_by_id == user.pk
+
+    def record_step(self, user, note: str) -> None:
+        self.revisions.record(self, user=user, note=note)
 
     def get_absolute_url(self) -> str:
         """Under the article's own language prefix, whatever page links to it."""

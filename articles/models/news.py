@@ -31,6 +31,12 @@ class OrganizationNewsItem(Publishable):
     class Meta(Publishable.Meta):
         verbose_name = _("organization news item")
         verbose_name_plural = _("organization news")
+        permissions = [
+            (
+                "publish_organizationnewsitem",
+                _("Can publish, schedule and unpublish organization news"),
+            ),
+        ]
 
     def save(self, *args, **kwargs) -> None:
         self.body_html = sanitize_html(self.body)
