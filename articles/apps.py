@@ -10,6 +10,8 @@ class ArticlesConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from articles import signals
+        from articles import public_cache, roles, signals
 
+        public_cache.connect()
         post_migrate.connect(signals.create_search_index, sender=self)
+        post_migrate.connect(roles.apply_roles, sender=self)

@@ -6,28 +6,22 @@ the attribution the licence asks for, and licence links (Atom rel="license",
 RSS creativeCommons:license).
 """
 
+from dataclasses import dataclass
+from typing import Any
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import feedgenerator, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 
-from articles.models import (
-    Article,
-    ArticleAuthor,
-    Author,
-    Country,
-    Kind,
-    SiteSettings,
-    Topic,
-)
+from articles.models import Article, ArticleAuthor, Kind, SiteSettings
 from articles.republish import attribution_footer, portable_body, republish_html
 from articles.structured_data import absolute
+from articles.subjects import SubjectKind
 
 ITEMS_PER_FEED = 30
 CC_RSS = "http://backend.userland.com/creativeCommonsRssModule"
@@ -83,33 +77,52 @@ class ArticleAtom(feedgenerator.Atom1Feed):
         )
 
 
+@dataclass(frozen=True)
+class FeedRequest:
+    """What one request's feed is about. Built per request and handed to
+    every method: a feed object serves every request and both languages, so
+    nothing of a request may be kept on it."""
+
+    subject: Any
+    site: SiteSettings
+    path: str
+    language: str
+
+
 class ArticleFeed(Feed):
     """The latest published articles, newest first. Subclasses narrow them."""
 
     feed_type = ArticleRss
-    title_suffix = ""
 
     def __init__(self, feed_type=None):
         super().__init__()
         if feed_type is not None:
             self.feed_type = feed_type
 
-    def __call__(self, request: HttpRequest, *args, **kwargs):
-        self.site = SiteSettings.load().for_language(get_language())
-        self.path = request.path
-        return super().__call__(request, *args, **kwargs)
+    def get_object(self, request: HttpRequest, **kwargs) -> FeedRequest:
+        language = get_language()
+        return FeedRequest(
+            subject=self.get_subject(language, **kwargs),
+            site=SiteSettings.load().for_language(language),
+            path=request.path,
+            language=language,
+        )
+
+    def get_subject(self, page_language: str, **url_kwargs) -> Any:
+        """What the feed is about, from its address; None for the whole site."""
+        return None
 
     # Links name the configured public origin, not the request's Host header:
     # feeds are cached, and a proxy's internal host name must never leak.
 
-    def feed_url(self, obj) -> str:
-        return absolute(self.path)
+    def feed_url(self, obj: FeedRequest) -> str:
+        return absolute(obj.path)
 
-    def articles(self, obj):
+    def articles(self, obj: FeedRequest):
         """Published articles in the language of the feed's address."""
-        return Article.objects.published().for_language(get_language())
+        return Article.objects.published().for_language(obj.language)
 
-    def items(self, obj):
+    def items(self, obj: FeedRequest):
         return (
             self.articles(obj)
             .select_related("country")
@@ -125,27 +138,28 @@ class ArticleFeed(Feed):
             .order_by("-published_at", "-pk")[:ITEMS_PER_FEED]
         )
 
-    def title(self, obj) -> str:
-        name = self.site.organization_name
-        return f"{name}: {self.subject_name(obj)}" if obj else name
+    def title(self, obj: FeedRequest) -> str:
+        name = obj.site.organization_name
+        subject = self.subject_name(obj)
+        return f"{name}: {subject}" if subject else name
 
-    def subject_name(self, obj) -> str:
-        return str(obj)
+    def subject_name(self, obj: FeedRequest) -> str:
+        return ""
 
-    def description(self, obj) -> str:
-        return self.site.tagline
+    def description(self, obj: FeedRequest) -> str:
+        return obj.site.tagline
 
-    def link(self, obj) -> str:
+    def link(self, obj: FeedRequest) -> str:
         return absolute(self.subject_link(obj))
 
-    def subject_link(self, obj) -> str:
+    def subject_link(self, obj: FeedRequest) -> str:
         return reverse("articles:home")
 
-    def feed_copyright(self) -> str:
-        return str(self.site.licence_name)
+    def feed_copyright(self, obj: FeedRequest) -> str:
+        return str(obj.site.licence_name)
 
-    def feed_extra_kwargs(self, obj) -> dict:
-        return {"licence_url": self.site.licence_url}
+    def feed_extra_kwargs(self, obj: FeedRequest) -> dict:
+        return {"licence_url": obj.site.licence_url}
 
     def item_title(self, item: Article) -> str:
         return item.title
@@ -174,7 +188,7 @@ class ArticleFeed(Feed):
         return {
             "authors": [author.name for author in item.ordered_authors],
             "content": self.item_content(item),
-            "licence_url": self.site.licence_url,
+            "licence_url": SiteSettings.load().licence_url,
         }
 
     def item_content(self, item: Article) -> str:
@@ -184,81 +198,68 @@ class ArticleFeed(Feed):
 
 
 class SubjectFeed(ArticleFeed):
-    model = None
-    lookup = ""
+    """Articles about one public country, topic, tag or author."""
 
-    def get_object(self, request: HttpRequest, slug: str):
-        return get_object_or_404(self.model, slug=slug)
+    def __init__(self, feed_type, subject_kind: SubjectKind):
+        super().__init__(feed_type)
+        self.subject_kind = subject_kind
 
-    def articles(self, obj):
-        return super().articles(obj).filter(**{self.lookup: obj})
+    def get_subject(self, page_language: str, slug: str):
+        return self.subject_kind.get_public_or_404(slug, page_language)
 
-    def subject_link(self, obj) -> str:
-        return obj.get_absolute_url()
+    def articles(self, obj: FeedRequest):
+        lookup = {self.subject_kind.article_lookup: obj.subject}
+        return super().articles(obj).filter(**lookup)
 
+    def subject_name(self, obj: FeedRequest) -> str:
+        return getattr(obj.subject, "display_name", obj.subject.name)
 
-class CountryFeed(SubjectFeed):
-    model, lookup = Country, "country"
-
-
-class TopicFeed(SubjectFeed):
-    model, lookup = Topic, "topics"
-
-
-class TagFeed(SubjectFeed):
-    model, lookup = Tag, "tags"
-
-    def subject_link(self, obj) -> str:
-        return reverse("articles:tag", args=[obj.slug])
-
-
-class AuthorFeed(SubjectFeed):
-    model, lookup = Author, "authors"
+    def subject_link(self, obj: FeedRequest) -> str:
+        return self.subject_kind.url(obj.subject)
 
 
 class KindFeed(ArticleFeed):
-    def get_object(self, request: HttpRequest, kind: str):
+    def get_subject(self, page_language: str, kind: str) -> Kind:
         if kind not in Kind.values:
             raise Http404(_("No such kind of article."))
         return Kind(kind)
 
-    def subject_name(self, obj) -> str:
-        return str(obj.label)
+    def subject_name(self, obj: FeedRequest) -> str:
+        return str(obj.subject.label)
 
-    def articles(self, obj):
-        return super().articles(obj).filter(kind=obj)
+    def articles(self, obj: FeedRequest):
+        return super().articles(obj).filter(kind=obj.subject)
 
-    def subject_link(self, obj) -> str:
-        return f"{reverse('articles:article-list')}?kind={obj.value}"
+    def subject_link(self, obj: FeedRequest) -> str:
+        return f"{reverse('articles:article-list')}?kind={obj.subject.value}"
 
 
 class LanguageFeed(ArticleFeed):
-    def get_object(self, request: HttpRequest, language: str):
-        names = dict(settings.LANGUAGES)
-        if language not in names:
+    def get_subject(self, page_language: str, language: str) -> str:
+        if language not in dict(settings.LANGUAGES):
             raise Http404(_("No such language."))
         return language
 
-    def subject_name(self, obj) -> str:
-        return str(dict(settings.LANGUAGES)[obj])
+    def subject_name(self, obj: FeedRequest) -> str:
+        return str(dict(settings.LANGUAGES)[obj.subject])
 
-    def articles(self, obj):
-        return Article.objects.published().for_language(obj)
+    def articles(self, obj: FeedRequest):
+        return Article.objects.published().for_language(obj.subject)
 
-    def subject_link(self, obj) -> str:
-        return f"{reverse('articles:article-list')}?language={obj}"
+    def subject_link(self, obj: FeedRequest) -> str:
+        return f"{reverse('articles:article-list')}?language={obj.subject}"
 
 
 class PartnerFeed(ArticleFeed):
     """For outlets that republish: only articles that allow it, each with the
     exact copy of the republish dialog (attribution, counting image)."""
 
-    def articles(self, obj):
+    def articles(self, obj: FeedRequest):
         return super().articles(obj).republishable()
 
-    def title(self, obj) -> str:
+    def title(self, obj: FeedRequest) -> str:
         return _("%(name)s: articles to republish") % {
-            "name": self.site.organization_name
+            "name": obj.site.organization_name
         }
 
     def item_content(self, item: Article) -> str:

@@ -3,11 +3,21 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 
-from articles.models import Article, Author, Country, Kind, Topic
+from articles.models import Article, Kind
+from articles.subjects import AUTHOR, COUNTRY, SUBJECT_KINDS, TAG, TOPIC, SubjectKind
 
 ALL_LANGUAGES = "all"
+
+
+def subject_filter(kind: SubjectKind, empty_label: str):
+    return django_filters.ModelChoiceFilter(
+        label=kind.label,
+        field_name=kind.article_lookup,
+        queryset=kind.model.objects.none(),
+        to_field_name="slug",
+        empty_label=empty_label,
+    )
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -17,33 +27,11 @@ class ArticleFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=Kind.choices, empty_label=_("Any kind")
     )
-    country = django_filters.ModelChoiceFilter(
-        label=_("Country"),
-        queryset=Country.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Any country"),
-    )
-    topic = django_filters.ModelChoiceFilter(
-        label=_("Topic"),
-        field_name="topics",
-        queryset=Topic.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Any topic"),
-    )
-    tag = django_filters.ModelChoiceFilter(
-        label=_("Tag"),
-        field_name="tags",
-        queryset=Tag.objects.order_by("name"),
-        to_field_name="slug",
-        empty_label=_("Any tag"),
-    )
-    author = django_filters.ModelChoiceFilter(
-        label=_("Author"),
-        field_name="authors",
-        queryset=Author.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Any author"),
-    )
+    # Choices are set per request in __init__: only public subjects.
+    country = subject_filter(COUNTRY, _("Any country"))
+    topic = subject_filter(TOPIC, _("Any topic"))
+    tag = subject_filter(TAG, _("Any tag"))
+    author = subject_filter(AUTHOR, _("Any author"))
     language = django_filters.ChoiceFilter(
         label=_("Language"),
         choices=[*settings.LANGUAGES, (ALL_LANGUAGES, _("All languages"))],
@@ -75,6 +63,15 @@ class ArticleFilter(django_filters.FilterSet):
             "published_from",
             "published_until",
         ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Offer the subjects readers may see in the language being listed.
+        language = self.data.get("language") or get_language()
+        if language not in dict(settings.LANGUAGES):
+            language = None
+        for kind in SUBJECT_KINDS.values():
+            self.filters[kind.name].queryset = kind.public(language).order_by("name")
 
     def filter_queryset(self, queryset):
         # Left empty, the language filter means the reader's own language.

@@ -1,15 +1,18 @@
 """Sitemaps: every public page, with lastmod and hreflang alternates, on the
 configured public origin (not whatever Host header a request carried)."""
 
+from functools import partial
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.urls import reverse
-from taggit.models import Tag
 
-from articles.models import Article, Author, Country, OrganizationNewsItem, Topic
+from articles.models import Article, OrganizationNewsItem
+from articles.subjects import SUBJECT_KINDS, SubjectKind
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 class PublicSitemap(Sitemap):
@@ -66,24 +69,25 @@ class BilingualSitemap(PublicSitemap):
 
 
 class SubjectSitemap(BilingualSitemap):
-    """Listing pages of subjects that have at least one published article."""
+    """Listing pages of public subjects, each in the languages it has
+    published articles in."""
 
-    model = None
-    relation = "articles"
-    changefreq = "daily"
+    def __init__(self, subject_kind: SubjectKind):
+        self.subject_kind = subject_kind
 
     def items(self):
-        published = Article.objects.published()
+        kind = self.subject_kind
         return (
-            self.model.objects.filter(**{f"{self.relation}__in": published})
-            .annotate(
-                latest=Max(
-                    f"{self.relation}__published_at",
-                    filter=Q(**{f"{self.relation}__in": published}),
-                )
-            )
+            kind.public_in_each_language(LANGUAGE_CODES)
+            .annotate(latest=kind.latest_publication())
             .order_by("pk")
         )
+
+    def get_languages_for_item(self, subject) -> list[str]:
+        return [code for code in LANGUAGE_CODES if getattr(subject, f"public_{code}")]
+
+    def location(self, subject) -> str:
+        return self.subject_kind.url(subject)
 
     def lastmod(self, subject):
         return subject.latest
@@ -91,26 +95,6 @@ class SubjectSitemap(BilingualSitemap):
     def get_latest_lastmod(self):
         # The newest article of any subject: one aggregate, not one per row.
         return latest_publication()
-
-
-class CountrySitemap(SubjectSitemap):
-    model = Country
-
-
-class TopicSitemap(SubjectSitemap):
-    model = Topic
-
-
-class AuthorSitemap(SubjectSitemap):
-    model = Author
-
-
-class TagSitemap(SubjectSitemap):
-    model = Tag
-    relation = "article"
-
-    def location(self, tag: Tag) -> str:
-        return reverse("articles:tag", args=[tag.slug])
 
 
 class OrganizationNewsSitemap(PublicSitemap):
@@ -155,10 +139,9 @@ def latest_publication():
 
 SITEMAPS = {
     "articles": ArticleSitemap,
-    "countries": CountrySitemap,
-    "topics": TopicSitemap,
-    "tags": TagSitemap,
-    "authors": AuthorSitemap,
+    # A new sitemap object per request (the view calls each), so nothing one
+    # request computes is kept for the next.
+    **{kind.segment: partial(SubjectSitemap, kind) for kind in SUBJECT_KINDS.values()},
     "organization": OrganizationNewsSitemap,
     "pages": StaticPagesSitemap,
 }

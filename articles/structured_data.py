@@ -50,8 +50,6 @@ def article_json_ld(article: Article, site: SiteSettings) -> dict:
         "description": article.dek,
         "url": article.get_full_url(),
         "mainEntityOfPage": {"@type": "WebPage", "@id": article.get_full_url()},
-        "datePublished": article.published_at.isoformat(),
-        "dateModified": max(article.updated_at, article.published_at).isoformat(),
         "inLanguage": article.language,
         "articleSection": article.get_kind_display(),
         "keywords": [tag.name for tag in article.tags.all()],
@@ -67,6 +65,12 @@ def article_json_ld(article: Article, site: SiteSettings) -> dict:
         ],
         "publisher": organization(site),
     }
+    if article.published_at:
+        # A draft being previewed has no publication time yet.
+        data["datePublished"] = article.published_at.isoformat()
+    data["dateModified"] = max(
+        filter(None, [article.updated_at, article.published_at])
+    ).isoformat()
     if article.country:
         data["contentLocation"] = {"@type": "Place", "name": article.country.name}
     images = [

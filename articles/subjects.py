@@ -10,7 +10,7 @@ articles has no page, no feed, no sitemap entry and no filter choice.
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -49,6 +49,16 @@ class SubjectKind:
     def url(self, subject: models.Model) -> str:
         """The subject's page in the active language."""
         return reverse(f"articles:{self.name}", kwargs={"slug": subject.slug})
+
+    def latest_publication(self) -> Subquery:
+        """The publication time of the newest published article about the
+        subject, as an annotation."""
+        return Subquery(
+            Article.objects.published()
+            .filter(**{self.article_lookup: OuterRef("pk")})
+            .order_by("-published_at")
+            .values("published_at")[:1]
+        )
 
     def get_public_or_404(self, slug: str, language: str) -> models.Model:
         try:

@@ -1,48 +1,59 @@
 from django.urls import path
-from django.views.decorators.cache import cache_page
 
 from articles import feeds
+from articles.public_cache import cache_public_response
+from articles.subjects import SUBJECT_KINDS
 from articles.views import engagement, reading, republishing
 
-FEED_CACHE_SECONDS = 5 * 60
 FEED_FORMATS = {"rss": feeds.ArticleRss, "atom": feeds.ArticleAtom}
-SUBJECT_FEEDS = [
-    ("kind/<str:kind>/", feeds.KindFeed, "kind"),
-    ("country/<slug:slug>/", feeds.CountryFeed, "country"),
-    ("topic/<slug:slug>/", feeds.TopicFeed, "topic"),
-    ("tag/<slug:slug>/", feeds.TagFeed, "tag"),
-    ("author/<slug:slug>/", feeds.AuthorFeed, "author"),
-    ("language/<str:language>/", feeds.LanguageFeed, "language"),
-]
 
 
 def feed_patterns() -> list:
-    """/feeds/rss/… and /feeds/atom/…, each cached for a few minutes."""
+    """/feeds/rss/… and /feeds/atom/… for the site, each kind, each subject
+    kind and each language, and the partner feed."""
     patterns = []
     for name, feed_type in FEED_FORMATS.items():
-        patterns.append(
-            path(
-                f"feeds/{name}/",
-                cache_page(FEED_CACHE_SECONDS)(feeds.ArticleFeed(feed_type)),
-                name=f"feed-{name}",
-            )
-        )
-        for route, feed_class, subject in SUBJECT_FEEDS:
-            patterns.append(
-                path(
-                    f"feeds/{name}/{route}",
-                    cache_page(FEED_CACHE_SECONDS)(feed_class(feed_type)),
-                    name=f"feed-{name}-{subject}",
+        routes = [
+            ("", feeds.ArticleFeed(feed_type), f"feed-{name}"),
+            ("kind/<str:kind>/", feeds.KindFeed(feed_type), f"feed-{name}-kind"),
+            (
+                "language/<str:language>/",
+                feeds.LanguageFeed(feed_type),
+                f"feed-{name}-language",
+            ),
+            *(
+                (
+                    f"{kind.name}/<slug:slug>/",
+                    feeds.SubjectFeed(feed_type, kind),
+                    f"feed-{name}-{kind.name}",
                 )
-            )
+                for kind in SUBJECT_KINDS.values()
+            ),
+        ]
+        patterns.extend(
+            path(f"feeds/{name}/{route}", cache_public_response(feed), name=route_name)
+            for route, feed, route_name in routes
+        )
     patterns.append(
         path(
             "feeds/partner/",
-            cache_page(FEED_CACHE_SECONDS)(feeds.PartnerFeed()),
+            cache_public_response(feeds.PartnerFeed()),
             name="feed-partner",
         )
     )
     return patterns
+
+
+def subject_patterns() -> list:
+    """A listing page for each kind of subject: /countries/<slug>/, …"""
+    return [
+        path(
+            f"{kind.segment}/<slug:slug>/",
+            reading.SubjectArticleListView.as_view(subject_kind=kind),
+            name=kind.name,
+        )
+        for kind in SUBJECT_KINDS.values()
+    ]
 
 
 app_name = "articles"
@@ -76,10 +87,7 @@ urlpatterns = [
     ),
     path("donate/", engagement.DonatePageView.as_view(), name="donate"),
     path("donate/go/", engagement.DonationRedirectView.as_view(), name="donate-go"),
-    path("countries/<slug:slug>/", reading.CountryView.as_view(), name="country"),
-    path("topics/<slug:slug>/", reading.TopicView.as_view(), name="topic"),
-    path("authors/<slug:slug>/", reading.AuthorView.as_view(), name="author"),
-    path("tags/<slug:slug>/", reading.TagView.as_view(), name="tag"),
+    *subject_patterns(),
     path(
         "organization/",
         reading.OrganizationNewsListView.as_view(),

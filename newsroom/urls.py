@@ -5,12 +5,10 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.cache import cache_page
 
+from articles.public_cache import cache_public_response
 from articles.sitemaps import SITEMAPS
 from articles.views import discovery, republishing
-
-SITEMAP_CACHE_SECONDS = 60 * 60
 
 admin.site.site_header = _("Newsroom editorial desk")
 admin.site.site_title = _("Newsroom")
@@ -24,7 +22,7 @@ urlpatterns = [
     path("sitemap-news.xml", discovery.news_sitemap, name="sitemap-news"),
     path(
         "sitemap-<section>.xml",
-        cache_page(SITEMAP_CACHE_SECONDS)(sitemap_views.sitemap),
+        cache_public_response(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),

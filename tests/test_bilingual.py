@@ -201,6 +201,7 @@ def test_country_and_topic_names_follow_the_language(client):
     peru = make_country(name="Peru", name_es="Perú")
     mining = make_topic(name="Mining", name_es="Minería")
     make_article(language="es", country=peru, topics=[mining])
+    make_article(language="en", country=peru)
     assert "<h1>Perú</h1>" in client.get("/es/countries/" + peru.slug + "/").text
     assert "<h1>Peru</h1>" in client.get("/en/countries/" + peru.slug + "/").text
     assert "<h1>Minería</h1>" in client.get("/es/topics/" + mining.slug + "/").text

@@ -120,11 +120,19 @@ def test_the_partner_feed_carries_republishable_copies_only(client, newsroom):
     assert "/republished/" in content
 
 
-def test_feeds_are_cached(client, newsroom):
+def test_feeds_are_served_from_the_cache_until_the_content_changes(
+    client, newsroom, django_capture_on_commit_callbacks
+):
     first = client.get("/en/feeds/rss/")
-    make_article(title="Brand new")
-    assert client.get("/en/feeds/rss/").content == first.content
-    assert "max-age=300" in first["Cache-Control"]
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/en/feeds/rss/")
+    assert again.content == first.content
+    assert not [query for query in queries if "articles_article" in query["sql"]]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article(title="Brand new")
+
+    assert b"Brand new" in client.get("/en/feeds/rss/").content
 
 
 def test_feeds_cost_the_same_for_1_or_12_articles(client):

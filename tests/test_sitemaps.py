@@ -32,7 +32,9 @@ def newsroom(settings):
     settings.SITE_URL = SITE
     peru = make_country(name="Peru")
     english = make_article(slug="port", language="en", country=peru, tags=["ports"])
-    spanish = make_article(slug="puerto", language="es", translation=english)
+    spanish = make_article(
+        slug="puerto", language="es", translation=english, country=peru
+    )
     make_article(slug="alone", published_at=timezone.now() - timedelta(days=5))
     make_article(slug="draft", status=Status.DRAFT, tags=["secret-tag"])
     make_article(slug="future", published_at=timezone.now() + timedelta(days=1))

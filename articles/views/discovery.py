@@ -12,6 +12,7 @@ from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 
 from articles.models import Article, SiteSettings
+from articles.public_cache import cache_public_response
 from articles.sitemaps import SITEMAPS
 
 NEWS_SITEMAP_DAYS = 2
@@ -39,7 +40,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@cache_page(60 * 60)
+@cache_public_response
 def sitemap_index(request: HttpRequest) -> HttpResponse:
     """The sitemap index, naming each section (and each page of a long one)
     on the configured public origin rather than the request's host."""
@@ -62,7 +63,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@cache_page(5 * 60)
+@cache_public_response
 def news_sitemap(request: HttpRequest) -> HttpResponse:
     """Articles published in the last two days, for Google News."""
     since = timezone.now() - timedelta(days=NEWS_SITEMAP_DAYS)

@@ -1,10 +1,12 @@
+from collections.abc import Callable
+
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
@@ -12,20 +14,11 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
-from taggit.models import Tag
 
 from articles import search
 from articles.context_processors import language_links_for
 from articles.filters import ArticleFilter
-from articles.models import (
-    Article,
-    Author,
-    Country,
-    Kind,
-    OrganizationNewsItem,
-    SiteSettings,
-    Topic,
-)
+from articles.models import Article, Kind, OrganizationNewsItem, SiteSettings
 from articles.sharing import share_links
 from articles.sitemaps import hreflang_alternates
 from articles.structured_data import (
@@ -33,6 +26,7 @@ from articles.structured_data import (
     breadcrumb_json_ld,
     organization_json_ld,
 )
+from articles.subjects import SubjectKind
 
 ORGANIZATION_NEWS_ON_PAGE = 3
 ARTICLES_PER_PAGE = 20
@@ -98,8 +92,11 @@ class ArticleDetailView(DetailView):
             return HttpResponsePermanentRedirect(moved.get_absolute_url())
         if self.object.language != get_language():
             # One address per article: its own language's.
-            return HttpResponsePermanentRedirect(self.object.get_absolute_url())
+            return HttpResponsePermanentRedirect(self.own_url(self.object))
         return self.render_to_response(self.get_context_data(object=self.object))
+
+    def own_url(self, article: Article) -> str:
+        return article.get_absolute_url()
 
     def get_context_data(self, **kwargs):
         article = self.object
@@ -109,7 +106,9 @@ class ArticleDetailView(DetailView):
             share_links=share_links(article.title, article.get_full_url()),
             organization_news=latest_organization_news(),
             alternates=hreflang_alternates(article),
-            language_links=language_links_for(article_urls_by_language(article)),
+            language_links=language_links_for(
+                article_urls_by_language(article, self.own_url)
+            ),
             structured_data=[
                 article_json_ld(article, site),
                 breadcrumb_json_ld(article),
@@ -118,25 +117,37 @@ class ArticleDetailView(DetailView):
         )
 
 
-def article_urls_by_language(article: Article) -> dict[str, str]:
+def article_urls_by_language(
+    article: Article, own_url: Callable[[Article], str]
+) -> dict[str, str]:
     """Where the switcher goes from an article: the article itself, its
-    published translation, or the home page of a language it lacks."""
+    translation when readers may see it, or the home page of a language it
+    lacks."""
     urls = {}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             urls[code] = reverse("articles:home")
-    urls[article.language] = article.get_absolute_url()
-    if article.translation and article.translation.is_published:
-        urls[article.translation.language] = article.translation.get_absolute_url()
+    urls[article.language] = own_url(article)
+    other = article.translation
+    if other and (other.is_published or not article.is_published):
+        urls[other.language] = own_url(other)
     return urls
 
 
 @method_decorator([staff_member_required, never_cache], name="dispatch")
 class ArticlePreviewView(ArticleDetailView):
-    """How an article will look once published, for staff only, never cached."""
+    """How an article will look once published, in any state, for staff who
+    may see articles; never cached, never indexed."""
 
     def get_queryset(self):
+        if not self.request.user.has_perm("articles.view_article"):
+            raise PermissionDenied
         return Article.objects.with_page_data()
+
+    def own_url(self, article: Article) -> str:
+        # The preview stays a preview in every language: a draft has no
+        # public address to send anyone to.
+        return article.get_preview_url()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(is_preview=True, **kwargs)
@@ -163,57 +174,53 @@ class ArticleIndexView(FilterView):
 
 
 class SubjectArticleListView(ListView):
-    """Published articles about one country, topic, author or tag, in the
-    reader's language (the index's language filter reaches the others)."""
+    """Published articles about one public country, topic, author or tag, in
+    the reader's language (the index's language filter reaches the others)."""
 
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = ARTICLES_PER_PAGE
-    subject_model = None
-    lookup = ""
+    subject_kind: SubjectKind | None = None
 
     def get_queryset(self):
-        self.subject = get_object_or_404(self.subject_model, slug=self.kwargs["slug"])
+        language = get_language()
+        self.subject = self.subject_kind.get_public_or_404(
+            self.kwargs["slug"], language
+        )
         return (
-            Article.objects.published()
-            .for_language(get_language())
-            .filter(**{self.lookup: self.subject})
+            self.subject_kind.articles_about(self.subject)
+            .for_language(language)
             .with_card_data()
         )
 
+    def get_template_names(self) -> list[str]:
+        return [f"articles/{self.subject_kind.name}_detail.html", self.template_name]
+
     def get_context_data(self, **kwargs):
+        kind, subject = self.subject_kind, self.subject
         return super().get_context_data(
-            subject=self.subject,
-            filter_query=f"{self.filter_name}={self.subject.slug}",
+            subject=subject,
+            filter_query=f"{kind.name}={subject.slug}",
             feeds={
-                kind: reverse(
-                    f"articles:feed-{kind}-{self.filter_name}", args=[self.subject.slug]
-                )
-                for kind in ("rss", "atom")
+                feed: reverse(f"articles:feed-{feed}-{kind.name}", args=[subject.slug])
+                for feed in ("rss", "atom")
             },
+            language_links=language_links_for(subject_urls_by_language(kind, subject)),
             **kwargs,
         )
 
-    @property
-    def filter_name(self) -> str:
-        return self.lookup.removesuffix("s")
 
-
-class CountryView(SubjectArticleListView):
-    subject_model, lookup = Country, "country"
-
-
-class TopicView(SubjectArticleListView):
-    subject_model, lookup = Topic, "topics"
-
-
-class AuthorView(SubjectArticleListView):
-    subject_model, lookup = Author, "authors"
-    template_name = "articles/author_detail.html"
-
-
-class TagView(SubjectArticleListView):
-    subject_model, lookup = Tag, "tags"
+def subject_urls_by_language(kind: SubjectKind, subject) -> dict[str, str]:
+    """Where the switcher goes from a subject's page: the same page in each
+    language it has published articles in, else that language's home."""
+    published_in = kind.languages_of(subject)
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls[code] = (
+                kind.url(subject) if code in published_in else reverse("articles:home")
+            )
+    return urls
 
 
 class SearchView(TemplateView):
