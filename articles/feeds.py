@@ -149,6 +149,10 @@ class ArticleFeed(Feed):
     def description(self, obj: FeedRequest) -> str:
         return obj.site.tagline
 
+    def subtitle(self, obj: FeedRequest) -> str:
+        # Atom's name for RSS's description.
+        return obj.site.tagline
+
     def link(self, obj: FeedRequest) -> str:
         return absolute(self.subject_link(obj))
 

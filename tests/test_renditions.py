@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.storage import default_storage
+from PIL import ImageOps
 
 from articles.renditions import rendition_name, rendition_widths
 from tests.factories import image_upload, make_article
@@ -55,3 +56,28 @@ def test_the_lead_image_loads_at_once_and_images_below_the_fold_lazily(client):
 
     assert 'alt="Image for Lead">' in page
     assert 'alt="Image for Further down" loading="lazy"' in page
+
+
+def test_renditions_are_made_only_when_the_image_changes(monkeypatch):
+    """Decoding the original is the slow part of a save: a save that keeps the
+    image (a text edit, a workflow step, a bulk action) never decodes it."""
+    decoded = []
+    transpose = ImageOps.exif_transpose
+    # Every rendition starts from the decoded, upright original.
+    monkeypatch.setattr(
+        "articles.renditions.ImageOps.exif_transpose",
+        lambda image: decoded.append(image.size) or transpose(image),
+    )
+    article = make_article(image_alt="A harbour")
+    article.image = image_upload("harbour.png", size=(900, 500))
+    article.save()
+    assert len(decoded) == 1
+
+    article.title = "A new headline"
+    article.save()
+    article.unpublish(None)
+    assert len(decoded) == 1
+
+    article.image = image_upload("pier.png", size=(900, 500))
+    article.save()
+    assert len(decoded) == 2
