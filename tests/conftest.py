@@ -33,8 +33,9 @@ def test_settings(settings, tmp_path):
 def pytest_runtest_setup(item):
     """Playwright's sync API runs an asyncio loop in the test's thread, which
     makes Django refuse ORM calls there; the tests' own calls are synchronous.
-    Set before any fixture runs, and only for browser tests."""
-    if item.get_closest_marker("browser"):
+    The loop outlives the browser tests, so live-server tests after them need
+    the same. Set before any fixture runs, and only for those tests."""
+    if item.get_closest_marker("browser") or "live_server" in item.fixturenames:
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 
