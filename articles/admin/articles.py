@@ -212,11 +212,7 @@ class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         if not super().has_change_permission(request, obj):
             return False
-        return (
-            obj is None
-            or self.can_publish(request)
-            or self.is_own_unpublished(request, obj)
-        )
+        return obj is None or obj.may_be_changed_by(request.user)
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         if not super().has_delete_permission(request, obj):
