@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django_filters",
     "taggit",
     "articles",
+    "newsroom.backups",
 ]
 
 MIDDLEWARE = [
