@@ -29,21 +29,18 @@ def serve_media(request: HttpRequest, name: str) -> HttpResponse:
     if not (public or (request.user.is_active and request.user.is_staff)):
         raise Http404
     try:
-        path = default_storage.path(name)
-    except SuspiciousFileOperation:
+        if settings.NEWSROOM_MEDIA_ACCEL_REDIRECT:
+            if not default_storage.exists(name):
+                raise Http404
+            response = HttpResponse(content_type=mimetypes.guess_type(name)[0])
+            response["X-Accel-Redirect"] = (
+                settings.NEWSROOM_MEDIA_ACCEL_REDIRECT + quote(name)
+            )
+        else:
+            # FileResponse closes the file once it is sent.
+            response = FileResponse(default_storage.open(name, "rb"))
+    except (SuspiciousFileOperation, FileNotFoundError, IsADirectoryError):
         raise Http404 from None
-    if settings.NEWSROOM_MEDIA_ACCEL_REDIRECT:
-        if not default_storage.exists(name):
-            raise Http404
-        response = HttpResponse(content_type=mimetypes.guess_type(name)[0])
-        response["X-Accel-Redirect"] = settings.NEWSROOM_MEDIA_ACCEL_REDIRECT + quote(
-            name
-        )
-    else:
-        try:
-            response = FileResponse(open(path, "rb"))
-        except (FileNotFoundError, IsADirectoryError):
-            raise Http404 from None
     if public:
         response["Cache-Control"] = f"public, max-age={PUBLIC_MAX_AGE}"
         # Republished copies on other sites show the article's image.
