@@ -59,12 +59,17 @@ def create_backup(destination: Path, using: str = "default") -> dict:
                 connection.connection.backup(copy)
             copy.close()
         partial = destination.with_name(destination.name + ".partial")
-        with tarfile.open(partial, "w:gz") as archive:
-            _add_bytes(archive, MANIFEST, json.dumps(manifest, indent=2).encode())
-            archive.add(database_file, DATABASE_FILES[vendor])
-            media_root = Path(settings.MEDIA_ROOT)
-            if media_root.is_dir():
-                archive.add(media_root, MEDIA)
+        try:
+            with tarfile.open(partial, "w:gz") as archive:
+                _add_bytes(archive, MANIFEST, json.dumps(manifest, indent=2).encode())
+                archive.add(database_file, DATABASE_FILES[vendor])
+                media_root = Path(settings.MEDIA_ROOT)
+                if media_root.is_dir():
+                    archive.add(media_root, MEDIA)
+        except BaseException:
+            # A half-written archive must never pass for a backup.
+            partial.unlink(missing_ok=True)
+            raise
         partial.replace(destination)
     return manifest
 
