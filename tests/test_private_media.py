@@ -127,3 +127,13 @@ def test_renditions_name_the_image_they_were_made_from():
         "photo-v2",
     )
     assert original_of("articles/2026/11/photo-480.webp") is None
+
+
+def test_a_public_image_costs_one_query(client, django_assert_num_queries):
+    article = make_article(image=image_upload("harbour.png", (900, 600)))
+    rendition = article.image_renditions["webp"][0].url
+
+    with django_assert_num_queries(1):
+        client.get(article.image.url)
+    with django_assert_num_queries(1):
+        client.get(rendition)
