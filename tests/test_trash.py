@@ -4,6 +4,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -178,3 +179,35 @@ def test_a_writer_trashes_own_draft_but_not_a_published_article(client):
     )
 
     assert list(Article.objects.in_trash()) == [draft]
+
+
+def test_the_admin_history_tells_a_move_to_the_trash_from_a_deletion(client, editor):
+    article = make_article()
+
+    client.post(delete_url(article), {"post": "yes"})
+    client.post(
+        TRASH, {"action": "restore_from_trash", "_selected_action": [article.pk]}
+    )
+
+    history = LogEntry.objects.filter(object_id=str(article.pk)).order_by("pk")
+    assert [(entry.action_flag, entry.change_message) for entry in history] == [
+        (CHANGE, "Moved to the trash."),
+        (CHANGE, "Restored from the trash."),
+    ]
+
+
+def test_articles_in_the_trash_are_not_offered_as_translations(client, editor):
+    make_article(title="Harbour live")
+    make_article(title="Harbour binned").move_to_trash()
+
+    found = client.get(
+        reverse("admin:autocomplete"),
+        {
+            "term": "Harbour",
+            "app_label": "articles",
+            "model_name": "article",
+            "field_name": "translation",
+        },
+    ).json()
+
+    assert [result["text"] for result in found["results"]] == ["Harbour live"]

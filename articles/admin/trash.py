@@ -2,11 +2,12 @@
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.http import HttpRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 
 class TrashFilter(admin.SimpleListFilter):
@@ -75,9 +76,12 @@ class TrashAdminMixin:
     )
     def move_to_trash(self, request: HttpRequest, queryset) -> None:
         allowed = [
-            item.pk for item in queryset if self.has_delete_permission(request, item)
+            item
+            for item in queryset.not_in_trash()
+            if self.has_delete_permission(request, item)
         ]
-        moved = queryset.filter(pk__in=allowed).move_to_trash()
+        moved = queryset.filter(pk__in=[item.pk for item in allowed]).move_to_trash()
+        self.log_trash(request, allowed, gettext("Moved to the trash."))
         self.message_user(
             request,
             ngettext(
@@ -95,9 +99,14 @@ class TrashAdminMixin:
     )
     def restore_from_trash(self, request: HttpRequest, queryset) -> None:
         allowed = [
-            item.pk for item in queryset if self.has_change_permission(request, item)
+            item
+            for item in queryset.in_trash()
+            if self.has_change_permission(request, item)
         ]
-        restored = queryset.filter(pk__in=allowed).restore_from_trash()
+        restored = queryset.filter(
+            pk__in=[item.pk for item in allowed]
+        ).restore_from_trash()
+        self.log_trash(request, allowed, gettext("Restored from the trash."))
         self.message_user(
             request,
             ngettext(
@@ -116,6 +125,25 @@ class TrashAdminMixin:
             return [str(obj) for obj in objs], {}, set(), []
         return super().get_deleted_objects(objs, request)
 
+    def log_trash(self, request: HttpRequest, items: list, message: str) -> None:
+        """Moving in and out of the trash is a change in the admin's history;
+        only deleting for good is a deletion."""
+        if items:
+            LogEntry.objects.log_actions(
+                user_id=request.user.pk,
+                queryset=items,
+                action_flag=CHANGE,
+                change_message=message,
+            )
+
+    def log_deletions(self, request: HttpRequest, queryset):
+        self.log_trash(
+            request,
+            [item for item in queryset if not item.in_trash],
+            gettext("Moved to the trash."),
+        )
+        return super().log_deletions(request, [i for i in queryset if i.in_trash])
+
     def delete_model(self, request: HttpRequest, obj) -> None:
         if obj.in_trash:
             super().delete_model(request, obj)
@@ -129,6 +157,15 @@ class TrashAdminMixin:
             if self.has_delete_permission(request, item)
         ]
         super().delete_queryset(request, queryset.filter(pk__in=allowed))
+
+    def get_search_results(self, request: HttpRequest, queryset, search_term: str):
+        queryset, may_have_duplicates = super().get_search_results(
+            request, queryset, search_term
+        )
+        if getattr(request.resolver_match, "url_name", "") == "autocomplete":
+            # Nothing in the trash is offered as a translation or a pick.
+            queryset = queryset.not_in_trash()
+        return queryset, may_have_duplicates
 
     def render_delete_form(self, request: HttpRequest, context):
         if context["object"].in_trash:
