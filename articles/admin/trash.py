@@ -54,6 +54,8 @@ class TrashAdminMixin:
         return list_display
 
     def get_actions(self, request: HttpRequest):
+        # The trash offers restoring and deleting for good, and nothing else;
+        # everywhere else deleting is moving to the trash.
         actions = super().get_actions(request)
         in_trash = self.viewing_trash(request)
         actions = {
