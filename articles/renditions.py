@@ -44,6 +44,17 @@ def rendition_name(name: str, width: int, extension: str) -> str:
     )
 
 
+def original_of(name: str) -> tuple[str, str] | None:
+    """The folder and stem of the image a rendition or crop was made from,
+    the inverse of ``rendition_name`` and ``crop_name``; None for a name that
+    is not a rendition. The original's extension is not in the name."""
+    path = PurePosixPath(name)
+    if path.parts[:1] != ("renditions",) or "-" not in path.stem:
+        return None
+    stem, _suffix = path.stem.rsplit("-", 1)
+    return str(PurePosixPath(*path.parts[1:-1])), stem
+
+
 @dataclass(frozen=True)
 class Crop:
     url: str

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django_filters",
     "taggit",
     "articles",
+    "newsroom.backups",
 ]
 
 MIDDLEWARE = [
@@ -157,6 +158,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# The web server's internal location for MEDIA_ROOT (for example
+# "/protected-media/"): Django checks who may read a file, the server sends it.
+NEWSROOM_MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -182,6 +186,9 @@ NEWSROOM_COMMENT_MIN_SECONDS = int(os.environ.get("COMMENT_MIN_SECONDS", 3))
 NEWSROOM_COMMENT_FORM_MAX_AGE = 6 * 60 * 60
 NEWSROOM_PERSONAL_DATA_DAYS = int(os.environ.get("PERSONAL_DATA_DAYS", 90))
 NEWSROOM_READER_COOKIE = "newsroom_reader"
+# Deleted articles and news wait this long in the trash before purge_trash
+# removes them for good.
+NEWSROOM_TRASH_DAYS = int(os.environ.get("TRASH_DAYS", 30))
 # Where the client's address is: REMOTE_ADDR, or the header a trusted proxy
 # in front sets (for example HTTP_X_REAL_IP). Never a header clients control.
 NEWSROOM_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -8,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.public_cache import cache_public_response
 from articles.sitemaps import SITEMAPS
-from articles.views import discovery, republishing
+from articles.views import discovery, media, republishing
 
 admin.site.site_header = _("Newsroom editorial desk")
 admin.site.site_title = _("Newsroom")
@@ -36,5 +35,13 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(path("", include("articles.urls")))
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.MEDIA_URL.startswith("/"):
+    # Uploads are served through a permission check, in development and in
+    # production alike: a draft's image must not be readable by its address.
+    urlpatterns.append(
+        path(
+            f"{settings.MEDIA_URL.lstrip('/')}<path:name>",
+            media.serve_media,
+            name="media",
+        )
+    )

@@ -30,6 +30,9 @@ def article_form_data(
         "status": "draft",
         "allow_republishing": "on",
     }
+    if existing is not None:
+        # What the form carries: the version it was opened on.
+        data["edited_version"] = existing.updated_at.isoformat()
     if existing is not None and existing.published_at is not None:
         when = timezone.localtime(existing.published_at)
         data["published_at_0"] = when.strftime("%Y-%m-%d")

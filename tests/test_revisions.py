@@ -104,10 +104,10 @@ def test_restore_brings_back_text_sections_tags_topics_authors_and_related_picks
     article.related_links.create(related=other_pick)
     article.article_authors.exclude(author=second_author).delete()
 
-    missing = revision.restore()
+    report = revision.restore()
 
     article = Article.objects.get(pk=article.pk)
-    assert missing == []
+    assert report.missing == []
     assert article.title == "Original"
     assert article.body_html == "<p>Original body.</p>"
     assert article.country == country
@@ -145,9 +145,9 @@ def test_restore_reports_related_objects_that_are_gone():
     article.article_authors.filter(author=gone).delete()
     gone.delete()
 
-    missing = revision.restore()
+    report = revision.restore()
 
-    assert missing == ["Departed Reporter"]
+    assert report.missing == ["Departed Reporter"]
     assert Article.objects.get(pk=article.pk).ordered_authors == [author]
     assert not Author.objects.filter(name="Departed Reporter").exists()
 

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 from articles.admin.forms import ArticleAdminForm
 from articles.admin.republications import RepublishedFilter, republication_table
 from articles.admin.revisions import RevisionsAdminMixin
+from articles.admin.trash import TrashAdminMixin
 from articles.admin.workflow import WorkflowActionsMixin
 from articles.models import (
     AnalysisSection,
@@ -59,7 +60,9 @@ class TranslationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    TrashAdminMixin, WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin
+):
     form = ArticleAdminForm
     list_display = [
         "title",
@@ -91,7 +94,12 @@ class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
     autocomplete_fields = ["country", "topics", "translation"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ArticleAuthorInline, AnalysisSectionInline, RelatedArticleInline]
-    actions = [*WorkflowActionsMixin.actions, "create_translation_drafts"]
+    actions = [
+        *WorkflowActionsMixin.actions,
+        "create_translation_drafts",
+        "move_to_trash",
+        "restore_from_trash",
+    ]
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "dek", "body", "edited_version"]}),
         (_("Where and what"), {"fields": ["country", "topics", "tags"]}),

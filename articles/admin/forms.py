@@ -1,4 +1,5 @@
 from django import forms
+from django.db import transaction
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +12,8 @@ class ArticleAdminForm(forms.ModelForm):
     The form carries the time of the version it was opened on. If the article
     changed since, the save is refused with who changed it and when; everything
     typed stays in the form, and saving again (now on the newer version)
-    overwrites on purpose. Either way both versions are kept as revisions.
+    overwrites on purpose. Either way both versions are kept as revisions. A
+    save that does not carry the version at all is treated as a conflict.
     The admin builds the form's fields; this class only adds the check.
     """
 
@@ -24,30 +26,44 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        opened_on = self.cleaned_data.get("edited_version")
-        if not (self.instance.pk and opened_on):
+        if not self.instance.pk:
             return cleaned
-        current = (
-            Article.objects.filter(pk=self.instance.pk)
-            .values_list("updated_at", flat=True)
-            .first()
-        )
-        if current is not None and current.isoformat() != opened_on:
-            latest = self.instance.revisions.select_related("user").first()
-            who = latest.user.get_username() if latest and latest.user else _("someone")
-            # Let a second save go through: the editor has now been told.
-            self.data = self.data.copy()
-            self.data[self.add_prefix("edited_version")] = current.isoformat()
+        opened_on = self.cleaned_data.get("edited_version")
+        # The admin validates and saves in one transaction: the lock holds the
+        # row until this save commits, so a simultaneous save waits here and
+        # then sees the newer version instead of overwriting it unseen.
+        with transaction.atomic():
+            current = (
+                Article.objects.select_for_update()
+                .filter(pk=self.instance.pk)
+                .values_list("updated_at", flat=True)
+                .first()
+            )
+        if current is None or current.isoformat() == opened_on:
+            return cleaned
+        # Let a second save go through: the editor has now been told.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("edited_version")] = current.isoformat()
+        if not opened_on:
             raise forms.ValidationError(
                 _(
-                    "%(who)s saved this article at %(time)s, after you opened it. "
-                    "Your text is kept below. Compare it with the revisions, then "
-                    "save again to replace their version with yours."
+                    "This save did not say which version of the article it was "
+                    "made on, so it might replace a colleague's changes. Compare "
+                    "your text with the revisions, then save again."
                 ),
                 code="edit_conflict",
-                params={
-                    "who": who,
-                    "time": formats.date_format(current, "DATETIME_FORMAT"),
-                },
             )
-        return cleaned
+        latest = self.instance.revisions.select_related("user").first()
+        who = latest.user.get_username() if latest and latest.user else _("someone")
+        raise forms.ValidationError(
+            _(
+                "%(who)s saved this article at %(time)s, after you opened it. "
+                "Your text is kept below. Compare it with the revisions, then "
+                "save again to replace their version with yours."
+            ),
+            code="edit_conflict",
+            params={
+                "who": who,
+                "time": formats.date_format(current, "DATETIME_FORMAT"),
+            },
+        )

@@ -1,17 +1,21 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from articles.admin.trash import TrashAdminMixin
 from articles.admin.workflow import WorkflowActionsMixin
 from articles.models import OrganizationNewsItem
 
 
 @admin.register(OrganizationNewsItem)
-class OrganizationNewsItemAdmin(WorkflowActionsMixin, admin.ModelAdmin):
+class OrganizationNewsItemAdmin(
+    TrashAdminMixin, WorkflowActionsMixin, admin.ModelAdmin
+):
     list_display = ["title", "state", "published_at", "language"]
     list_filter = ["status", "language", ("published_at", admin.DateFieldListFilter)]
     search_fields = ["title", "excerpt", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
+    actions = [*WorkflowActionsMixin.actions, "move_to_trash", "restore_from_trash"]
     fields = [
         "title",
         "slug",

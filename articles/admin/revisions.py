@@ -143,18 +143,28 @@ class RevisionsAdminMixin:
         if request.method == "POST":
             if not can_restore:
                 raise PermissionDenied
-            missing = revision.restore(user=request.user)
+            report = revision.restore(user=request.user)
             self.message_user(
                 request,
                 _("The revision of %(date)s was restored.")
                 % {"date": f"{revision.created_at:%Y-%m-%d %H:%M}"},
                 messages.SUCCESS,
             )
-            if missing:
+            if report.missing:
                 self.message_user(
                     request,
                     _("These no longer exist and were left out: %(items)s")
-                    % {"items": ", ".join(missing)},
+                    % {"items": ", ".join(report.missing)},
+                    messages.WARNING,
+                )
+            if report.not_allowed:
+                self.message_user(
+                    request,
+                    _(
+                        "The translation link was left as it is: restoring it "
+                        "would change articles you may not edit: %(items)s"
+                    )
+                    % {"items": ", ".join(report.not_allowed)},
                     messages.WARNING,
                 )
             return HttpResponseRedirect(

@@ -279,6 +279,21 @@ class Article(Publishable):
     def record_step(self, user, note: str) -> None:
         self.revisions.record(self, user=user, note=note)
 
+    def articles_relinked_by(self, translation_id: int | None) -> "ArticleQuerySet":
+        """The other articles whose translation link changes if this one is
+        linked to ``translation_id``: the new partner, the partner it leaves,
+        and whatever each of them was linked to: the pairs
+        ``_unlink_stale_translations`` breaks to keep links symmetric."""
+        if translation_id == self.translation_id:
+            return Article.objects.none()
+        touched = models.Q(pk__in=[])
+        for partner in (translation_id, self.translation_id):
+            if partner is not None:
+                touched |= models.Q(pk=partner) | models.Q(translation_id=partner)
+        if self.pk:
+            touched |= models.Q(translation_id=self.pk)
+        return Article.objects.filter(touched).exclude(pk=self.pk)
+
     def get_absolute_url(self) -> str:
         """Under the article's own language prefix, whatever page links to it."""
         with translation.override(self.language):

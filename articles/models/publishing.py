@@ -8,6 +8,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from articles.models.trash import Trashable, TrashQuerySet
 from articles.slugs import unique_slug
 
 
@@ -24,14 +25,16 @@ class WorkflowError(Exception):
     """
 
 
-class PublishableQuerySet(models.QuerySet):
+class PublishableQuerySet(TrashQuerySet):
     def published(self) -> "PublishableQuerySet":
         """Items a reader may see: published, with a publication time now or past.
 
         A future publication time is a schedule: the item appears by itself when
         the time comes, because this filter is evaluated on every query.
         """
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.not_in_trash().filter(
+            status=Status.PUBLISHED, published_at__lte=timezone.now()
+        )
 
     def for_language(self, language: str) -> "PublishableQuerySet":
         return self.filter(language=language)
@@ -40,7 +43,7 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(status=Status.PUBLISHED, published_at__gt=timezone.now())
 
 
-class Publishable(models.Model):
+class Publishable(Trashable):
     title = models.CharField(_("title"), max_length=255)
     slug = models.SlugField(
         _("slug"),
@@ -171,6 +174,7 @@ class Publishable(models.Model):
             self.status == Status.PUBLISHED
             and self.published_at is not None
             and self.published_at <= timezone.now()
+            and not self.in_trash
         )
 
     @property

@@ -1,6 +1,9 @@
 """Revisions: a full copy of an article's content at each save in the admin."""
 
+from dataclasses import dataclass, field
+
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -64,6 +67,14 @@ def snapshot(article: Article) -> dict:
     return data
 
 
+@dataclass
+class RestoreReport:
+    """What a restore could not bring back, as labels to show the editor."""
+
+    missing: list[str] = field(default_factory=list)
+    not_allowed: list[str] = field(default_factory=list)
+
+
 class RevisionQuerySet(models.QuerySet):
     def record(self, article: Article, user=None, note: str = "") -> "Revision":
         return self.create(
@@ -98,15 +109,21 @@ class Revision(models.Model):
     def __str__(self) -> str:
         return f"{self.article} @ {self.created_at:%Y-%m-%d %H:%M}"
 
-    def restore(self, user=None) -> list[str]:
+    def restore(self, user=None) -> RestoreReport:
         """Put this revision's content back on the article and record that as
         a new revision, so the restore itself can be undone.
 
-        Returns the labels of related objects that no longer exist and so could
-        not be restored.
+        Restoring changes only what ``user`` may change: the article itself
+        (else PermissionDenied) and, through the translation link, the other
+        articles that link would rewire. A link that would touch an article
+        the user may not change is left as it is today and reported. Without
+        a user (a command, a migration) everything is restored.
         """
         article, data = self.article, self.data
-        missing: list[str] = []
+        if user is not None and not article.may_edit(user):
+            raise PermissionDenied
+        report = RestoreReport()
+        missing = report.missing
 
         def existing(model, pairs):
             found = model.objects.in_bulk([pk for pk, _label in pairs])
@@ -125,9 +142,15 @@ class Revision(models.Model):
                 # Another article took the old address since; keep today's.
                 article.slug = current_slug
             article.country = next(iter(existing(Country, data["country"])), None)
-            article.translation = next(
-                iter(existing(Article, data["translation"])), None
+            translation = next(iter(existing(Article, data["translation"])), None)
+            relinked = article.articles_relinked_by(translation and translation.pk)
+            report.not_allowed.extend(
+                str(other)
+                for other in relinked
+                if user is not None and not other.may_edit(user)
             )
+            if not report.not_allowed:
+                article.translation = translation
             article.save()
             article.topics.set(existing(Topic, data["topics"]))
             article.tags.set(data["tags"], clear=True)
@@ -151,4 +174,4 @@ class Revision(models.Model):
                 "date": f"{self.created_at:%Y-%m-%d %H:%M}"
             }
             Revision.objects.record(article, user=user, note=note)
-        return missing
+        return report

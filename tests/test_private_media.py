@@ -1,0 +1,139 @@
+"""An uploaded image is readable by its address only once something public
+shows it; staff read every upload."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Status
+from articles.renditions import original_of
+from tests.factories import (
+    image_upload,
+    make_article,
+    make_author,
+    make_news_item,
+    make_user,
+)
+
+pytestmark = pytest.mark.django_db
+
+DRAFT = {"status": Status.DRAFT, "published_at": None}
+
+
+def addresses(article) -> list[str]:
+    """The original and every rendition and crop a page may name."""
+    urls = [article.image.url]
+    urls += [r.url for group in article.image_renditions.values() for r in group]
+    urls += [crop.url for crop in article.image_crops]
+    return urls
+
+
+def statuses(client, urls: list[str]) -> set[int]:
+    return {client.get(url).status_code for url in urls}
+
+
+def test_a_drafts_image_and_renditions_are_not_found_by_their_address(client):
+    draft = make_article(image=image_upload("leaked-memo.png", (900, 600)), **DRAFT)
+
+    assert statuses(client, addresses(draft)) == {404}
+
+
+def test_a_published_articles_image_and_renditions_are_served(client):
+    article = make_article(image=image_upload("harbour.png", (900, 600)))
+
+    responses = [client.get(url) for url in addresses(article)]
+
+    assert {response.status_code for response in responses} == {200}
+    assert responses[0]["Cache-Control"] == "public, max-age=3600"
+    assert b"".join(responses[0].streaming_content).startswith(b"\x89PNG")
+
+
+def test_staff_see_a_drafts_image_uncached(client):
+    draft = make_article(image=image_upload("draft.png"), **DRAFT)
+    client.force_login(make_user("Writers"))
+
+    response = client.get(draft.image.url)
+
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_a_scheduled_or_trashed_articles_image_is_not_served(client):
+    scheduled = make_article(
+        image=image_upload("embargo.png"),
+        published_at=timezone.now() + timedelta(days=1),
+    )
+    trashed = make_article(image=image_upload("pulled.png"))
+    trashed.move_to_trash()
+
+    assert statuses(client, addresses(scheduled) + addresses(trashed)) == {404}
+
+
+def test_unpublishing_an_article_takes_its_image_off_the_site(client):
+    article = make_article(image=image_upload("retracted.png"))
+    assert client.get(article.image.url).status_code == 200
+
+    article.status = Status.DRAFT
+    article.save()
+
+    assert client.get(article.image.url).status_code == 404
+
+
+def test_a_similar_name_does_not_open_a_drafts_renditions(client):
+    make_article(image=image_upload("photo.v2.png", (900, 600)))
+    draft = make_article(image=image_upload("photo.png", (900, 600)), **DRAFT)
+
+    assert statuses(client, addresses(draft)) == {404}
+
+
+def test_draft_organization_news_image_is_not_served_until_published(client):
+    item = make_news_item(image=image_upload("award.png"), **DRAFT)
+    assert client.get(item.image.url).status_code == 404
+
+    item.status = Status.PUBLISHED
+    item.save()
+
+    assert client.get(item.image.url).status_code == 200
+
+
+def test_author_photos_are_public(client):
+    author = make_author(photo=image_upload("reporter.png"))
+
+    assert client.get(author.photo.url).status_code == 200
+
+
+def test_missing_files_and_paths_out_of_media_are_not_found(client):
+    client.force_login(make_user("Editors"))
+
+    assert client.get("/media/articles/none.png").status_code == 404
+    assert client.get("/media/../../etc/passwd").status_code == 404
+    assert client.get("/media/%2e%2e/%2e%2e/etc/passwd").status_code == 404
+
+
+def test_the_web_server_sends_the_file_when_told_where(client, settings):
+    settings.NEWSROOM_MEDIA_ACCEL_REDIRECT = "/protected-media/"
+    article = make_article(image=image_upload("harbour.png"))
+
+    response = client.get(article.image.url)
+
+    assert response["X-Accel-Redirect"] == f"/protected-media/{article.image.name}"
+    assert response.content == b""
+
+
+def test_renditions_name_the_image_they_were_made_from():
+    assert original_of("renditions/articles/2026/11/photo-v2-480.webp") == (
+        "articles/2026/11",
+        "photo-v2",
+    )
+    assert original_of("articles/2026/11/photo-480.webp") is None
+
+
+def test_a_public_image_costs_one_query(client, django_assert_num_queries):
+    article = make_article(image=image_upload("harbour.png", (900, 600)))
+    rendition = article.image_renditions["webp"][0].url
+
+    with django_assert_num_queries(1):
+        client.get(article.image.url)
+    with django_assert_num_queries(1):
+        client.get(rendition)
