@@ -2,9 +2,11 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
-from articles.models import Article
-from tests.factories import make_article
+from articles.models import Article, Status
+from tests.admin_forms import article_form_data
+from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +89,45 @@ def test_an_article_cannot_translate_itself():
     with pytest.raises(ValidationError) as error:
         article.full_clean()
     assert "translation" in error.value.message_dict
+
+
+def test_a_writer_cannot_relink_published_articles_from_the_form(client):
+    writer = make_user("Writers")
+    client.force_login(writer)
+    english = make_article(language="en")
+    draft = make_article(
+        language="es", status=Status.DRAFT, published_at=None, created_by=writer
+    )
+
+    response = client.post(
+        reverse("admin:articles_article_change", args=[draft.pk]),
+        article_form_data(
+            existing=draft,
+            language="es",
+            title=draft.title,
+            authors=[],
+            translation=english.pk,
+        ),
+    )
+
+    assert response.status_code == 200
+    assert "which you may not edit" in response.text
+    english, draft = reload(english, draft)
+    assert english.translation is None
+    assert draft.translation is None
+
+
+def test_an_editor_may_relink_translations_from_the_form(client):
+    client.force_login(make_user("Editors"))
+    english = make_article(language="en")
+    draft = make_article(language="es", status=Status.DRAFT, published_at=None)
+
+    response = client.post(
+        reverse("admin:articles_article_change", args=[draft.pk]),
+        article_form_data(
+            existing=draft, language="es", title=draft.title, translation=english.pk
+        ),
+    )
+
+    assert response.status_code == 302
+    assert reload(english)[0].translation == draft

@@ -248,6 +248,11 @@ class ArticleAdmin(
             ]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
+    def get_form(self, request: HttpRequest, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.editing_user = request.user
+        return form
+
     def save_model(self, request: HttpRequest, obj: Article, form, change: bool):
         if not change:
             obj.created_by = request.user

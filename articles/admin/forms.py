@@ -18,11 +18,37 @@ class ArticleAdminForm(forms.ModelForm):
     """
 
     edited_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Set by the admin to the person saving: links that would change articles
+    # they may not edit are refused.
+    editing_user = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["edited_version"] = self.instance.updated_at.isoformat()
+
+    def clean_translation(self) -> Article | None:
+        translation = self.cleaned_data.get("translation")
+        if self.editing_user is None:
+            return translation
+        touched = self.instance.articles_relinked_by(
+            translation.pk if translation else None
+        )
+        forbidden = [
+            article.title
+            for article in touched
+            if not article.may_edit(self.editing_user)
+        ]
+        if forbidden:
+            raise forms.ValidationError(
+                _(
+                    "This link would also change %(titles)s, which you may not "
+                    "edit. Ask an editor to link the translations."
+                ),
+                code="translation_not_allowed",
+                params={"titles": ", ".join(f"“{title}”" for title in forbidden)},
+            )
+        return translation
 
     def clean(self):
         cleaned = super().clean()
