@@ -1,7 +1,7 @@
 """Cached public responses that are never stale.
 
-Every cached public response (feeds, sitemaps, the news sitemap, robots.txt)
-is stored under the current *version* of the public content. Any change that
+Every public response an anonymous reader gets (pages, feeds, sitemaps) is
+stored under the current *version* of the public content. Any change that
 can alter what readers see retires the version, so the next request renders
 afresh; a timeout alone would leave an unpublished article (a legal takedown,
 a retraction) in feeds and sitemaps until it expired.
@@ -13,18 +13,21 @@ when that time has passed.
 """
 
 import hashlib
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from functools import wraps
+from urllib.request import Request, urlopen
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.cache import set_response_etag
+from django.utils.http import http_date
 from taggit.models import Tag
 
 from articles.models import (
@@ -42,10 +45,16 @@ from articles.models import (
     Topic,
 )
 
+logger = logging.getLogger(__name__)
+
 VERSION_KEY = "public-content:version"
 # How long a cached response may live even when nothing changes: a bound on
 # memory, not on staleness.
 RESPONSE_SECONDS = 60 * 60
+PUBLIC_KEY = "public"
+PURGE_TIMEOUT = 2
+MESSAGES_COOKIE = "messages"
+ADMIN_PREFIX = "/admin/"
 
 # Everything a reader can see on a public page, feed or sitemap comes from
 # these models; saving or deleting any of them retires cached responses.
@@ -73,6 +82,7 @@ INVALIDATING_RELATIONS = [
 @dataclass(frozen=True)
 class Version:
     token: str
+    created: datetime
     expires: datetime | None
     """The next scheduled publication: this version is stale from then on."""
 
@@ -83,10 +93,14 @@ class Version:
 
 def current_version() -> str:
     """The token of the public content as it is now."""
+    return current_version_record().token
+
+
+def current_version_record() -> Version:
     version = cache.get(VERSION_KEY)
     if version is None or not version.is_current:
         version = new_version()
-    return version.token
+    return version
 
 
 def new_version() -> Version:
@@ -95,7 +109,7 @@ def new_version() -> Version:
     The token is random rather than a counter, so a version evicted from the
     cache can never come back and revive responses stored under it.
     """
-    version = Version(uuid.uuid4().hex, next_scheduled_publication())
+    version = Version(uuid.uuid4().hex, timezone.now(), next_scheduled_publication())
     cache.set(VERSION_KEY, version, timeout=None)
     return version
 
@@ -113,7 +127,12 @@ def content_changed(action: str = "post_save", **kwargs) -> None:
         return
     # After the commit: a request that reads the database before the change
     # is committed must not store its response under the new version.
-    transaction.on_commit(new_version)
+    transaction.on_commit(retire_cached_responses)
+
+
+def retire_cached_responses() -> None:
+    new_version()
+    purge_shared_caches()
 
 
 def connect() -> None:
@@ -126,27 +145,83 @@ def connect() -> None:
         )
 
 
-def cache_public_response(view):
-    """Cache a public GET response per address and language, under the
-    current version of the public content."""
+class PublicPageCacheMiddleware:
+    """Serve anonymous readers' GET requests from the cache, and tell the
+    caches in front (a CDN, a proxy) how long they may keep each response.
 
-    @wraps(view)
-    def cached_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.method not in ("GET", "HEAD"):
-            return view(request, *args, **kwargs)
+    A request with a session or a message waiting (staff, a reader who just
+    voted) is never served from the cache; a response that sets a cookie,
+    varies by cookie or already says how to cache it (a preview, the
+    counting image) is never stored.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not is_anonymous_read(request):
+            return self.get_response(request)
+        version = current_version_record()
         address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"public-response:{current_version()}:{get_language()}:{address}"
+        key = f"public-page:{version.token}:{address}"
         response = cache.get(key)
-        if response is not None:
-            return response
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.cookies:
-            if hasattr(response, "render") and callable(response.render):
-                response.add_post_render_callback(
-                    lambda rendered: cache.set(key, rendered, RESPONSE_SECONDS)
-                )
-            else:
-                cache.set(key, response, RESPONSE_SECONDS)
+        if response is None:
+            response = self.get_response(request)
+            if not is_storable(response):
+                return response
+            describe_for_shared_caches(response, version)
+            cache.set(key, response, RESPONSE_SECONDS)
         return response
 
-    return cached_view
+
+def is_anonymous_read(request: HttpRequest) -> bool:
+    return (
+        settings.NEWSROOM_PAGE_CACHE
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and MESSAGES_COOKIE not in request.COOKIES
+        and not request.path.startswith((ADMIN_PREFIX, settings.MEDIA_URL))
+    )
+
+
+def is_storable(response: HttpResponse) -> bool:
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not response.has_header("Cache-Control")
+        and "cookie" not in response.get("Vary", "").lower()
+    )
+
+
+def describe_for_shared_caches(response: HttpResponse, version: Version) -> None:
+    """Cache-Control, validators and surrogate keys for what sits in front."""
+    timing = settings.NEWSROOM_HTTP_CACHE
+    response["Cache-Control"] = (
+        f"public, max-age={timing['max_age']}, s-maxage={timing['s_maxage']}, "
+        f"stale-while-revalidate={timing['stale_while_revalidate']}"
+    )
+    response["Last-Modified"] = http_date(version.created.timestamp())
+    set_response_etag(response)
+    keys = [PUBLIC_KEY, *getattr(response, "surrogate_keys", [])]
+    response["Surrogate-Key"] = " ".join(keys)
+
+
+def add_surrogate_keys(response: HttpResponse, *keys: str) -> HttpResponse:
+    """Name what a response shows, so a CDN can purge it by name."""
+    response.surrogate_keys = [*getattr(response, "surrogate_keys", []), *keys]
+    return response
+
+
+def purge_shared_caches() -> None:
+    """Ask the caches in front to drop every public response (off unless
+    PURGE_URLS names them). Every public page lists other content, so any
+    change may show on any page. A failed purge is logged: the responses
+    then expire by their s-maxage."""
+    for url in settings.NEWSROOM_PURGE_URLS:
+        request = Request(url, method="PURGE", headers={"Surrogate-Key": PUBLIC_KEY})
+        try:
+            with urlopen(request, timeout=PURGE_TIMEOUT):
+                pass
+        except OSError:
+            logger.exception("Could not purge %s", url)

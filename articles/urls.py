@@ -1,7 +1,6 @@
 from django.urls import path
 
 from articles import feeds
-from articles.public_cache import cache_public_response
 from articles.subjects import SUBJECT_KINDS
 from articles.views import engagement, reading, republishing
 
@@ -31,13 +30,13 @@ def feed_patterns() -> list:
             ),
         ]
         patterns.extend(
-            path(f"feeds/{name}/{route}", cache_public_response(feed), name=route_name)
+            path(f"feeds/{name}/{route}", feed, name=route_name)
             for route, feed, route_name in routes
         )
     patterns.append(
         path(
             "feeds/partner/",
-            cache_public_response(feeds.PartnerFeed()),
+            feeds.PartnerFeed(),
             name="feed-partner",
         )
     )

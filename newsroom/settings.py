@@ -78,6 +78,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages carry no per-visitor secret, so compressing them is safe;
+    # staff pages' CSRF tokens are masked per response (BREACH).
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "articles.public_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -192,6 +197,21 @@ NEWSROOM_TRASH_DAYS = int(os.environ.get("TRASH_DAYS", 30))
 # Where the client's address is: REMOTE_ADDR, or the header a trusted proxy
 # in front sets (for example HTTP_X_REAL_IP). Never a header clients control.
 NEWSROOM_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")
+
+# Anonymous readers' pages, feeds and sitemaps are served from the cache
+# until the public content changes. Off by default while developing, so that
+# a template edit shows at once.
+NEWSROOM_PAGE_CACHE = env_bool("PAGE_CACHE", not DEBUG)
+# How long readers' browsers and shared caches (a CDN, a proxy) may keep a
+# public page. Changes purge shared caches named in PURGE_URLS at once.
+NEWSROOM_HTTP_CACHE = {
+    "max_age": int(os.environ.get("HTTP_MAX_AGE", 60)),
+    "s_maxage": int(os.environ.get("HTTP_SHARED_MAX_AGE", 600)),
+    "stale_while_revalidate": int(os.environ.get("HTTP_STALE_WHILE_REVALIDATE", 30)),
+}
+NEWSROOM_PURGE_URLS = env_list("PURGE_URLS")
+# How long a cached page's reader forms (feedback, comments) stay usable.
+NEWSROOM_READER_FORM_MAX_AGE = 24 * 60 * 60
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"

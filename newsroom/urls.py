@@ -5,7 +5,6 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from articles.public_cache import cache_public_response
 from articles.sitemaps import SITEMAPS
 from articles.views import discovery, media, republishing
 
@@ -21,7 +20,7 @@ urlpatterns = [
     path("sitemap-news.xml", discovery.news_sitemap, name="sitemap-news"),
     path(
         "sitemap-<section>.xml",
-        cache_public_response(sitemap_views.sitemap),
+        sitemap_views.sitemap,
         {"sitemaps": SITEMAPS},
         name="sitemap-section",
     ),

@@ -10,8 +10,14 @@ from django.urls import reverse
 from articles.forms import FILL_TIME_SALT
 from articles.models import MessageStatus, ReaderMessage, SiteSettings, Status
 from tests.factories import make_article, make_user
+from tests.readers import ReaderClient
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client():
+    return ReaderClient()
 
 
 def comment_url(article) -> str:

@@ -8,8 +8,15 @@ from django.urls import reverse
 
 from articles.models import Feedback, Status
 from tests.factories import make_article, make_user
+from tests.readers import ReaderClient
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client():
+    return ReaderClient()
+
 
 JSON = {"HTTP_ACCEPT": "application/json"}
 

@@ -121,8 +121,9 @@ def test_the_partner_feed_carries_republishable_copies_only(client, newsroom):
 
 
 def test_feeds_are_served_from_the_cache_until_the_content_changes(
-    client, newsroom, django_capture_on_commit_callbacks
+    client, newsroom, django_capture_on_commit_callbacks, settings
 ):
+    settings.NEWSROOM_PAGE_CACHE = True
     first = client.get("/en/feeds/rss/")
     with CaptureQueriesContext(connection) as queries:
         again = client.get("/en/feeds/rss/")

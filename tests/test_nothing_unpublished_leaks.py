@@ -24,6 +24,13 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    """As in production: every public response served from the cache."""
+    settings.NEWSROOM_PAGE_CACHE = True
+
+
 LANGUAGES = ["en", "es"]
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 FEEDS = ["rss", "atom"]

@@ -11,6 +11,13 @@ from tests.factories import make_article, make_author
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    """As in production: every public response served from the cache."""
+    settings.NEWSROOM_PAGE_CACHE = True
+
+
 FEED = "/en/feeds/atom/"
 
 

@@ -2,11 +2,14 @@ import json
 from datetime import datetime
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.middleware.csrf import get_token
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from articles.reader_forms import TOKEN_FIELD, issue_token
 from articles.structured_data import absolute
 
 register = template.Library()
@@ -47,3 +50,25 @@ OG_LOCALES = {"en": "en_US", "es": "es_LA"}
 @register.filter
 def og_locale(language: str) -> str:
     return OG_LOCALES.get(language, language)
+
+
+@register.simple_tag(takes_context=True)
+def reader_form_fields(context, action: str) -> str:
+    """The hidden fields of a form readers post to ``action``: the token the
+    same for every reader, and Django's CSRF token for logged-in staff only,
+    so the page readers get carries no per-visitor state."""
+    request = context["request"]
+    fields = format_html(
+        '<input type="hidden" name="{}" value="{}">', TOKEN_FIELD, issue_token(action)
+    )
+    # Without a session cookie the reader is anonymous: the session is not
+    # even opened, so the page does not vary by cookie.
+    if (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        and request.user.is_authenticated
+    ):
+        fields += format_html(
+            '<input type="hidden" name="csrfmiddlewaretoken" value="{}">',
+            get_token(request),
+        )
+    return fields

@@ -12,7 +12,6 @@ from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 
 from articles.models import Article, SiteSettings
-from articles.public_cache import cache_public_response
 from articles.sitemaps import SITEMAPS
 
 NEWS_SITEMAP_DAYS = 2
@@ -40,7 +39,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@cache_public_response
 def sitemap_index(request: HttpRequest) -> HttpResponse:
     """The sitemap index, naming each section (and each page of a long one)
     on the configured public origin rather than the request's host."""
@@ -63,7 +61,6 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@cache_public_response
 def news_sitemap(request: HttpRequest) -> HttpResponse:
     """Articles published in the last two days, for Google News."""
     since = timezone.now() - timedelta(days=NEWS_SITEMAP_DAYS)

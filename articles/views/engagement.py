@@ -10,11 +10,13 @@ from django.core.cache import cache
 from django.core.mail import send_mail
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, TemplateView
 
 from articles.forms import CommentForm, FeedbackForm
@@ -25,6 +27,7 @@ from articles.models import (
     SiteSettings,
     address_hash,
 )
+from articles.reader_forms import FormRefused, check_post
 
 logger = logging.getLogger(__name__)
 READER_TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -35,6 +38,10 @@ def client_ip(request: HttpRequest) -> str:
     return request.META.get(settings.NEWSROOM_CLIENT_IP_HEADER, "") or "unknown"
 
 
+# Posted from pages cached for every reader, which carry no CSRF cookie:
+# reader_forms.check_post() checks the shared form token and the Origin
+# header instead, and Django's CSRF check for logged-in staff.
+@method_decorator(csrf_exempt, name="dispatch")
 class FeedbackView(View):
     """POST a yes/no vote (and, after a no, a reason). Answers JSON to scripts
     that ask for it, and redirects back to the article for plain forms."""
@@ -43,6 +50,10 @@ class FeedbackView(View):
 
     def post(self, request: HttpRequest, slug: str) -> HttpResponse:
         article = get_object_or_404(Article.objects.published(), slug=slug)
+        try:
+            check_post(request)
+        except FormRefused as refusal:
+            return self.refuse(request, article, str(refusal))
         form = FeedbackForm(request.POST)
         if not form.is_valid():
             error = next(iter(form.errors.values()))[0]
@@ -95,6 +106,21 @@ class FeedbackView(View):
         )
         return response
 
+    def refuse(self, request: HttpRequest, article: Article, message: str):
+        """403, keeping the reason the reader typed in a form to send again."""
+        if "application/json" in request.headers.get("Accept", ""):
+            return JsonResponse({"ok": False, "message": message}, status=403)
+        return TemplateResponse(
+            request,
+            "articles/feedback_refused.html",
+            {
+                "article": article,
+                "message": message,
+                "reason": request.POST.get("reason", "")[:500],
+            },
+            status=403,
+        )
+
     def respond(
         self,
         request: HttpRequest,
@@ -115,12 +141,25 @@ class FeedbackView(View):
         return HttpResponseRedirect(f"{article.get_absolute_url()}{query}#feedback")
 
 
-@method_decorator(never_cache, name="dispatch")
+# Like FeedbackView: checked by reader_forms.check_post() in post().
+@method_decorator(csrf_exempt, name="dispatch")
 class CommentView(FormView):
-    """A reader's comment to the editors: stored for the admin, sent by e-mail."""
+    """A reader's comment to the editors: stored for the admin, sent by e-mail.
+    The empty form is the same for every reader, so it may be cached."""
 
     form_class = CommentForm
     template_name = "articles/comment_form.html"
+
+    def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            check_post(request)
+        except FormRefused as refusal:
+            form = self.get_form()
+            form.is_valid()  # so the typed text is shown with its own errors
+            form.add_error(None, str(refusal))
+            form.restart_clock()
+            return self.render_to_response(self.get_context_data(form=form), status=403)
+        return super().post(request, *args, **kwargs)
 
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         self.article = get_object_or_404(

@@ -19,6 +19,7 @@ from articles import search
 from articles.context_processors import language_links_for
 from articles.filters import ArticleFilter
 from articles.models import Article, Kind, OrganizationNewsItem, SiteSettings
+from articles.public_cache import add_surrogate_keys
 from articles.sharing import share_links
 from articles.sitemaps import hreflang_alternates
 from articles.structured_data import (
@@ -93,7 +94,8 @@ class ArticleDetailView(DetailView):
         if self.object.language != get_language():
             # One address per article: its own language's.
             return HttpResponsePermanentRedirect(self.own_url(self.object))
-        return self.render_to_response(self.get_context_data(object=self.object))
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        return add_surrogate_keys(response, f"article-{self.object.pk}")
 
     def own_url(self, article: Article) -> str:
         return article.get_absolute_url()
