@@ -17,6 +17,7 @@ from articles.models.engagement import (
 )
 from articles.models.news import OrganizationNewsItem
 from articles.models.publishing import Publishable, PublishableQuerySet, Status
+from articles.models.quotas import AddressQuota
 from articles.models.republication import (
     UNKNOWN_HOST,
     Republication,
@@ -27,6 +28,7 @@ from articles.models.site import SiteSettings, SiteText
 from articles.models.taxonomy import Author, Country, TaggedArticle, Topic
 
 __all__ = [
+    "AddressQuota",
     "DonationClick",
     "Feedback",
     "FormerSlug",

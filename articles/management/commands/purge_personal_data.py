@@ -1,14 +1,15 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from articles.models import Feedback, ReaderMessage
+from articles.models import AddressQuota, Feedback, ReaderMessage
 
 
 class Command(BaseCommand):
     help = (
         "Erase readers' feedback fingerprints (cookie token and address hash) "
         "and the e-mail addresses on their comments once they are older than "
-        "the retention period. The votes and messages themselves are kept."
+        "the retention period, and abuse counts whose period is over. The "
+        "votes and messages themselves are kept."
     )
 
     def add_arguments(self, parser) -> None:
@@ -28,6 +29,8 @@ class Command(BaseCommand):
         addresses = (
             ReaderMessage.objects.older_than(days).exclude(email="").update(email="")
         )
+        # Counts that bound abuse are useless once their period is over.
+        AddressQuota.objects.expired().delete()
         self.stdout.write(
             f"Erased the fingerprints of {votes} votes and {addresses} e-mail "
             f"addresses older than {days} days."
