@@ -90,13 +90,21 @@ class PostgresServer:
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.data} -c listen_addresses=127.0.0.1"
-        self.postgres(["pg_ctl", "-D", str(self.data), "-o", options, "-w", "start"])
+        self.pg_ctl("-o", options, "start")
 
     def stop(self) -> None:
-        self.postgres(["pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop"])
+        self.pg_ctl("-m", "fast", "stop")
 
     def restart(self) -> None:
-        self.postgres(["pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "restart"])
+        self.pg_ctl("-m", "fast", "restart")
+
+    def pg_ctl(self, *arguments: str) -> None:
+        # The server's output goes to a log file: a pipe would stay open
+        # for as long as the server runs.
+        log = self.folder / "server.log"
+        self.postgres(
+            ["pg_ctl", "-D", str(self.data), "-l", str(log), "-w", *arguments]
+        )
 
     def remove(self) -> None:
         subprocess.run(
