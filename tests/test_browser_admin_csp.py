@@ -34,8 +34,10 @@ def watch_for_violations(page: Page) -> list[str]:
     violations: list[str] = []
     page.on(
         "console",
-        lambda message: "Content Security Policy" in message.text
-        and violations.append(f"{page.url}: {message.text}"),
+        lambda message: (
+            "Content Security Policy" in message.text
+            and violations.append(f"{page.url}: {message.text}")
+        ),
     )
     return violations
 
