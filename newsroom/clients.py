@@ -8,15 +8,19 @@ the entry ``TRUSTED_PROXIES`` places from the right, written by the outermost
 of our proxies. A deploy check warns when the settings cannot be right.
 """
 
+import ipaddress
+
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
 from django.http import HttpRequest
 
 FORWARDED_FOR = "HTTP_X_FORWARDED_FOR"
+UNKNOWN = "unknown"
 
 
 def client_ip(request: HttpRequest) -> str:
-    """The client's address, or "unknown" when the configured header is absent."""
+    """The client's address, or "unknown" when the configured header is
+    absent or holds no address."""
     header = settings.NEWSROOM_CLIENT_IP_HEADER
     value = request.META.get(header, "")
     if header == FORWARDED_FOR:
@@ -24,7 +28,17 @@ def client_ip(request: HttpRequest) -> str:
         # Fewer hops than proxies: the request skipped the outer ones, and
         # the leftmost entry is the one our nearest proxy wrote.
         value = hops[-min(len(hops), settings.NEWSROOM_TRUSTED_PROXIES)] if hops else ""
-    return value.strip()[:64] or "unknown"
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return UNKNOWN
+
+
+def lockout_address(request: HttpRequest) -> str | None:
+    """The address django-axes locks out, which it stores in an IP address
+    column: none at all rather than "unknown"."""
+    address = client_ip(request)
+    return None if address == UNKNOWN else address
 
 
 @register(Tags.security, deploy=True)

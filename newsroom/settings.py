@@ -158,7 +158,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", 30)))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "newsroom.clients.client_ip"
+AXES_CLIENT_IP_CALLABLE = "newsroom.clients.lockout_address"
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # Two-factor sign-in (django-otp, TOTP): offered to every staff account, and
 # required of all of them when REQUIRE_TWO_FACTOR is on.

@@ -108,3 +108,8 @@ def test_the_deploy_checks_fail_a_tls_proxy_left_on_remote_addr():
     )
     assert result.returncode != 0
     assert "newsroom.W001" in result.stderr
+
+
+def test_a_header_holding_no_address_counts_as_unknown(settings):
+    settings.NEWSROOM_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    assert client_ip(request_from(HTTP_X_REAL_IP="<script>")) == "unknown"
