@@ -2,10 +2,13 @@
 required to give a one-time code from an authenticator app."""
 
 import io
+from datetime import timedelta
 
 import pytest
+from axes.models import AccessLog
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -158,3 +161,34 @@ def test_the_first_editor_sets_up_an_authenticator_from_the_command_line(
         client, otp_device=device.persistent_id, otp_token=current_code(device)
     )
     assert response.status_code == 302
+
+
+def test_readers_behind_one_proxy_are_locked_out_apart(client, editor, settings):
+    settings.NEWSROOM_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    behind_proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        client.post(
+            reverse("admin:login"),
+            {"username": "desk", "password": f"guess-{attempt}"},
+            HTTP_X_FORWARDED_FOR="198.51.100.66",
+            **behind_proxy,
+        )
+
+    response = client.post(
+        reverse("admin:login"),
+        {"username": "desk", "password": PASSWORD, "next": reverse("admin:index")},
+        HTTP_X_FORWARDED_FOR="203.0.113.5",
+        **behind_proxy,
+    )
+
+    assert response.status_code == 302
+
+
+def test_sign_in_records_are_purged_with_personal_data(client, editor):
+    sign_in(client)
+    old = AccessLog.objects.update(attempt_time=timezone.now() - timedelta(days=91))
+    assert old == 1
+
+    call_command("purge_personal_data", days=90, stdout=io.StringIO())
+
+    assert not AccessLog.objects.exists()
