@@ -7,6 +7,7 @@ folder, so a test can take it down without touching the machine's servers.
 import glob
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -61,8 +62,14 @@ class RedisServer:
         )
         wait_for_port(self.port)
 
+    def freeze(self) -> None:
+        """The server stops answering but keeps its connections open, as a
+        hung or partitioned one does."""
+        self.process.send_signal(signal.SIGSTOP)
+
     def stop(self) -> None:
         if self.process is not None:
+            self.process.send_signal(signal.SIGCONT)
             self.process.terminate()
             self.process.wait(timeout=10)
             self.process = None

@@ -1,5 +1,7 @@
 """Redis going down makes pages slower, never errors, and loses no reader's message."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
@@ -91,3 +93,16 @@ def test_site_settings_saved_during_the_outage_show_once_redis_is_back(
 
     assert SiteSettings.load().organization_name == "Renamed Desk"
     assert SiteSettings.CACHE_SECONDS <= 15 * 60  # a stale copy in Redis expires
+
+
+def test_a_hung_redis_delays_a_page_by_its_timeout_only(client, redis_cache):
+    article = make_article()
+    assert client.get(article.get_absolute_url()).status_code == 200
+    redis_cache.freeze()
+
+    started = time.monotonic()
+    for url in public_pages(article):
+        assert client.get(url).status_code == 200, url
+
+    # One half-second timeout, then the cache is left alone for a while.
+    assert time.monotonic() - started < 3  # 18 s if every call waited
