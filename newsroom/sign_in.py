@@ -22,6 +22,8 @@ def needs_second_factor(user) -> bool:
 
 class TwoFactorAuthenticationForm(OTPAdminAuthenticationForm):
     def clean(self):
+        # The password check only: django-otp's own clean() would demand a
+        # code of every account, with an authenticator or not.
         cleaned_data = super(OTPAdminAuthenticationForm, self).clean()
         user = self.get_user()
         if user is not None and needs_second_factor(user):
@@ -45,6 +47,8 @@ class NewsroomAdminSite(OTPAdminSite):
         super().__init__(name)
 
     def has_permission(self, request: HttpRequest) -> bool:
+        # Django's check (active staff), then a code for those who need one;
+        # OTPAdminSite's own would require a code of everyone.
         user = request.user
         return admin.AdminSite.has_permission(self, request) and (
             user.is_verified() or not needs_second_factor(user)
