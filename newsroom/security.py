@@ -1,8 +1,8 @@
-"""A Content-Security-Policy for the public site.
+"""A Content-Security-Policy for every page: the public site's and the admin's.
 
-Templates carry no inline script, style or event-handler attribute, so the
-policy allows only the site's own files. The admin is left to Django's own
-defaults: some of its widgets still set styles from scripts.
+Public templates carry no inline script, style or event-handler attribute,
+so their policy allows only the site's own files. The admin has a policy of
+its own, as strict about scripts: its pages load only its own files too.
 """
 
 from collections.abc import Callable
@@ -17,8 +17,9 @@ class ContentSecurityPolicyMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if not request.path.startswith(settings.NEWSROOM_CSP_EXEMPT_PREFIXES):
-            response.headers.setdefault(
-                "Content-Security-Policy", settings.NEWSROOM_CONTENT_SECURITY_POLICY
-            )
+        if request.path.startswith(settings.NEWSROOM_ADMIN_PATH):
+            policy = settings.NEWSROOM_ADMIN_CONTENT_SECURITY_POLICY
+        else:
+            policy = settings.NEWSROOM_CONTENT_SECURITY_POLICY
+        response.headers.setdefault("Content-Security-Policy", policy)
         return response

@@ -6,6 +6,7 @@ DATABASE_URL (PostgreSQL) and CACHE_URL (Redis); see README.md.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -60,7 +61,7 @@ ALLOWED_HOSTS = env_list(
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", SITE_URL)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "newsroom.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -71,11 +72,15 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "taggit",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "articles",
     "newsroom.backups",
 ]
 
 MIDDLEWARE = [
+    "newsroom.outages.DatabaseOutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public pages carry no per-visitor secret, so compressing them is safe;
@@ -88,9 +93,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "newsroom.security.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes asks: it answers for a login its backend refused.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -126,9 +134,13 @@ CACHE_URL = os.environ.get("CACHE_URL", "")
 if CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache that treats an outage as a miss: see
+            # newsroom/cache.py. Short timeouts, so an unreachable server
+            # costs a page a fraction of a second rather than a hang.
+            "BACKEND": "newsroom.cache.ResilientRedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "newsroom"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 elif CACHE_URL:
@@ -138,6 +150,26 @@ elif CACHE_URL:
     )
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out sign-in is refused before its password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Admin sign-in throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong
+# passwords for one user name from one address, that pair is refused for
+# LOGIN_LOCKOUT_MINUTES. By pair, so an attacker elsewhere cannot lock an
+# editor out, and one address cannot try many names without each counting.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", 30)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "newsroom.clients.lockout_address"
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# Two-factor sign-in (django-otp, TOTP): offered to every staff account, and
+# required of all of them when REQUIRE_TWO_FACTOR is on.
+NEWSROOM_REQUIRE_TWO_FACTOR = env_bool("REQUIRE_TWO_FACTOR", False)
+OTP_TOTP_ISSUER = os.environ.get("OTP_ISSUER", "Newsroom")
 
 _validators = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
@@ -187,6 +219,12 @@ NEWSROOM_FEEDBACK_VOTES_PER_ADDRESS = int(
 NEWSROOM_COMMENTS_PER_ADDRESS_PER_HOUR = int(
     os.environ.get("COMMENTS_PER_ADDRESS_PER_HOUR", 5)
 )
+NEWSROOM_DONATION_CLICKS_PER_ADDRESS = int(
+    os.environ.get("DONATION_CLICKS_PER_ADDRESS", 20)
+)
+NEWSROOM_REPUBLICATION_VIEWS_PER_ADDRESS = int(
+    os.environ.get("REPUBLICATION_VIEWS_PER_ADDRESS", 50)
+)
 NEWSROOM_COMMENT_MIN_SECONDS = int(os.environ.get("COMMENT_MIN_SECONDS", 3))
 NEWSROOM_COMMENT_FORM_MAX_AGE = 6 * 60 * 60
 NEWSROOM_PERSONAL_DATA_DAYS = int(os.environ.get("PERSONAL_DATA_DAYS", 90))
@@ -194,9 +232,12 @@ NEWSROOM_READER_COOKIE = "newsroom_reader"
 # Deleted articles and news wait this long in the trash before purge_trash
 # removes them for good.
 NEWSROOM_TRASH_DAYS = int(os.environ.get("TRASH_DAYS", 30))
-# Where the client's address is: REMOTE_ADDR, or the header a trusted proxy
-# in front sets (for example HTTP_X_REAL_IP). Never a header clients control.
+# Where the client's address is: REMOTE_ADDR when clients connect directly,
+# or the header the proxies in front set (HTTP_X_FORWARDED_FOR, read
+# TRUSTED_PROXIES entries from the right; or HTTP_X_REAL_IP). See
+# newsroom/clients.py; `check --deploy` warns about settings that cannot be right.
 NEWSROOM_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")
+NEWSROOM_TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", 1))
 
 # Anonymous readers' pages, feeds and sitemaps are served from the cache
 # until the public content changes. Off by default while developing, so that
@@ -231,7 +272,21 @@ NEWSROOM_CONTENT_SECURITY_POLICY = "; ".join(
         "object-src 'none'",
     ]
 )
-NEWSROOM_CSP_EXEMPT_PREFIXES = ("/admin/",)
+# The admin's own scripts and styles are files too; its widgets set styles
+# from scripts, which a policy allows (only style attributes in markup are not).
+NEWSROOM_ADMIN_CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "style-src 'self'",
+        "script-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "object-src 'none'",
+    ]
+)
+NEWSROOM_ADMIN_PATH = "/admin/"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -12,6 +12,8 @@ admin.site.site_header = _("Newsroom editorial desk")
 admin.site.site_title = _("Newsroom")
 admin.site.index_title = _("Editorial desk")
 
+handler500 = "newsroom.outages.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", discovery.robots_txt, name="robots-txt"),

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
+from django.test import RequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +16,9 @@ def test_first_run_creates_an_admin_with_a_printed_generated_password(capsys):
 
     password = re.search(r"password:\s+(\S+)", output).group(1)
     assert len(password) >= 12
-    user = authenticate(username="admin", password=password)
+    # A request, as at the admin's sign-in: the login throttle needs one.
+    sign_in = RequestFactory().post("/admin/login/")
+    user = authenticate(sign_in, username="admin", password=password)
     assert user is not None and user.is_superuser
 
 

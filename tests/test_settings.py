@@ -60,11 +60,11 @@ def test_database_url_selects_postgresql():
     assert "postgresql" in engine
 
 
-def test_redis_cache_url_selects_djangos_redis_backend():
+def test_redis_cache_url_selects_djangos_redis_backend_tolerant_of_outages():
     backend = setting(
         "CACHES['default']['BACKEND']", CACHE_URL="redis://127.0.0.1:6379/0"
     )
-    assert backend == "'django.core.cache.backends.redis.RedisCache'"
+    assert backend == "'newsroom.cache.ResilientRedisCache'"
 
 
 def test_an_unknown_cache_url_is_refused_with_a_message():

@@ -22,6 +22,7 @@ from articles.models.publishing import (
     Status,
     WorkflowError,
 )
+from articles.models.quotas import AddressQuota
 from articles.models.republication import (
     UNKNOWN_HOST,
     Republication,
@@ -32,6 +33,7 @@ from articles.models.site import SiteSettings, SiteText
 from articles.models.taxonomy import Author, Country, TaggedArticle, Topic
 
 __all__ = [
+    "AddressQuota",
     "DonationClick",
     "Feedback",
     "FormerSlug",

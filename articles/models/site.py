@@ -16,6 +16,9 @@ class SiteSettings(models.Model):
     """The one row of texts and choices editors change without a deployment."""
 
     CACHE_KEY = "articles:site-settings"
+    # Not forever: a change saved while the cache was unreachable could not
+    # drop the cached row, and must still reach pages soon after.
+    CACHE_SECONDS = 10 * 60
 
     organization_name = models.CharField(
         _("organization name"), max_length=120, default="Newsroom"
@@ -141,7 +144,8 @@ class SiteSettings(models.Model):
 
     @classmethod
     def load(cls) -> "SiteSettings":
-        """The settings row, from the cache when it is there; created on first use."""
+        """The settings row, from the cache when it is there (and from the
+        database when the cache is unreachable); created on first use."""
         settings = cache.get(cls.CACHE_KEY)
         if settings is None:
             settings, _created = cls.objects.get_or_create(pk=1)
@@ -152,7 +156,7 @@ class SiteSettings(models.Model):
             settings.texts_by_language = {
                 text.language: text.overrides() for text in settings.texts.all()
             }
-            cache.set(cls.CACHE_KEY, settings, timeout=None)
+            cache.set(cls.CACHE_KEY, settings, timeout=cls.CACHE_SECONDS)
         return settings
 
     def for_language(self, language: str) -> "SiteSettings":

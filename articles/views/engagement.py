@@ -6,7 +6,6 @@ import secrets
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -21,21 +20,23 @@ from django.views.generic import FormView, TemplateView
 
 from articles.forms import CommentForm, FeedbackForm
 from articles.models import (
+    AddressQuota,
     Article,
     DonationClick,
     Feedback,
     SiteSettings,
     address_hash,
 )
+from articles.models.quotas import HOUR
 from articles.reader_forms import FormRefused, check_post
+from newsroom.clients import client_ip
 
 logger = logging.getLogger(__name__)
 READER_TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+# What an article slug may hold; anything else (a NUL byte, which PostgreSQL
+# refuses in a query) is not an article.
+SLUG = re.compile(r"[-\w]+")
 ONE_YEAR = 365 * 24 * 60 * 60
-
-
-def client_ip(request: HttpRequest) -> str:
-    return request.META.get(settings.NEWSROOM_CLIENT_IP_HEADER, "") or "unknown"
 
 
 # Posted from pages cached for every reader, which carry no CSRF cookie:
@@ -171,9 +172,12 @@ class CommentView(FormView):
         return super().get_context_data(article=self.article, **kwargs)
 
     def form_valid(self, form: CommentForm) -> HttpResponse:
-        key = f"comments:{address_hash(client_ip(self.request), 'comments')}"
-        cache.add(key, 0, timeout=60 * 60)
-        if cache.incr(key) > settings.NEWSROOM_COMMENTS_PER_ADDRESS_PER_HOUR:
+        if not AddressQuota.objects.allow(
+            client_ip(self.request),
+            "comments",
+            settings.NEWSROOM_COMMENTS_PER_ADDRESS_PER_HOUR,
+            period=HOUR,
+        ):
             form.add_error(
                 None,
                 _(
@@ -225,13 +229,21 @@ class DonatePageView(TemplateView):
 @method_decorator(never_cache, name="dispatch")
 class DonationRedirectView(View):
     """Counts a click on the appeal, then sends the reader to the provider
-    named in the site settings (or to the site's own page when none is)."""
+    named in the site settings (or to the site's own page when none is).
+    Clicks from one address beyond a daily bound still go through, uncounted."""
 
     def get(self, request: HttpRequest) -> HttpResponse:
         slug = request.GET.get("article", "")[:255]
         article = (
-            Article.objects.published().filter(slug=slug).first() if slug else None
+            Article.objects.published().filter(slug=slug).first()
+            if SLUG.fullmatch(slug)
+            else None
         )
-        DonationClick.objects.create(article=article)
+        if AddressQuota.objects.allow(
+            client_ip(request),
+            "donation",
+            settings.NEWSROOM_DONATION_CLICKS_PER_ADDRESS,
+        ):
+            DonationClick.objects.create(article=article)
         url = SiteSettings.load().donation_url or reverse("articles:donate")
         return HttpResponseRedirect(url)

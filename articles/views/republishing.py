@@ -11,9 +11,15 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.views import View
 from django.views.generic import DetailView
 
-from articles.models import UNKNOWN_HOST, Article, Republication, address_hash
+from articles.models import (
+    UNKNOWN_HOST,
+    AddressQuota,
+    Article,
+    Republication,
+    address_hash,
+)
 from articles.republish import article_id_from_token, republish_html, republish_text
-from articles.views.engagement import client_ip
+from newsroom.clients import client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -77,11 +83,16 @@ class RepublicationPixelView(View):
         url, host = self.referring_page(request.headers.get("Referer", ""))
         if host and host in own_hosts():
             return
-        client = address_hash(f"{client_ip(request)} {user_agent}", "republish")
+        address = client_ip(request)
+        client = address_hash(f"{address} {user_agent}", "republish")
+        # The repeat window is kept in the cache, and while the cache is
+        # unreachable nothing is counted: a view lost beats one counted twice.
         if not cache.add(f"republished:{article_id}:{client}", 1, REPEAT_WINDOW):
             return
         article = Article.objects.published().filter(pk=article_id).first()
-        if article is not None:
+        if article is not None and AddressQuota.objects.allow(
+            address, "republish", settings.NEWSROOM_REPUBLICATION_VIEWS_PER_ADDRESS
+        ):
             Republication.objects.record_view(article, url, host or UNKNOWN_HOST)
 
     @staticmethod
