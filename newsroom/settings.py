@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django_filters",
     "taggit",
     "articles",
+    "newsroom.wordpress",
 ]
 
 MIDDLEWARE = [
@@ -79,6 +80,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "newsroom.wordpress.middleware.LegacyRedirectMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -168,6 +170,11 @@ STORAGES = {
 # in full, so a small file that inflates to a huge bitmap cannot exhaust memory.
 NEWSROOM_MAX_IMAGE_BYTES = int(os.environ.get("MAX_IMAGE_BYTES", 10 * 1024 * 1024))
 NEWSROOM_MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", 40_000_000))
+# The largest WordPress export editors may upload in the admin; larger ones
+# are imported with the import_wordpress command.
+NEWSROOM_WORDPRESS_MAX_UPLOAD_BYTES = int(
+    os.environ.get("WORDPRESS_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
+)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -1,0 +1,469 @@
+"""One WordPress export imported as articles, in one transaction.
+
+This writes articles, authors, subjects, old addresses and import records
+together, so it is a plain operation rather than a method of one model. The
+rules about a single article (sanitizing, slugs, former addresses) stay on
+Article and run through its ``save()``.
+"""
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+from taggit.models import Tag
+
+from articles.images import validate_image_file
+from articles.models import Article, ArticleAuthor, Author, Country, Status, Topic
+from articles.slugs import unique_slug
+from newsroom.wordpress import report as counts
+from newsroom.wordpress.content import convert_body, plain_text, split_first_paragraph
+from newsroom.wordpress.mapping import Mapping
+from newsroom.wordpress.models import (
+    ID_PARAMETERS,
+    ImportedAuthor,
+    ImportedPost,
+    LegacyPath,
+    id_key,
+    legacy_key,
+)
+from newsroom.wordpress.report import Report
+from newsroom.wordpress.wxr import Author as WPAuthor
+from newsroom.wordpress.wxr import Item, Term, WXRReader
+
+STATUSES = {
+    "publish": Status.PUBLISHED,
+    "future": Status.PUBLISHED,
+    "draft": Status.DRAFT,
+    "pending": Status.IN_REVIEW,
+    "private": Status.DRAFT,
+}
+DEK_MAX_LENGTH = 600
+UPLOADS = "/wp-content/uploads/"
+NO_DATE = "0000-00-00"
+
+
+@dataclass
+class Attachment:
+    """What a featured image needs from its attachment item."""
+
+    file: str
+    title: str
+    alt: str
+    caption: str
+    credit: str
+
+    @classmethod
+    def from_item(cls, item: Item) -> "Attachment":
+        url = item.get("wp:attachment_url")
+        file = item.first_meta("_wp_attached_file")
+        if not file:
+            # Self-hosted sites keep uploads under /wp-content/uploads/,
+            # WordPress.com at the root of its files host.
+            path = unquote(urlsplit(url).path)
+            file = path.split(UPLOADS, 1)[1] if UPLOADS in path else path.lstrip("/")
+        return cls(
+            file=file,
+            title=plain_text(item.get("title")),
+            alt=plain_text(item.first_meta("_wp_attachment_image_alt")),
+            caption=plain_text(
+                item.get("excerpt:encoded") or item.get("content:encoded")
+            ),
+            credit=credit_from_metadata(item.first_meta("_wp_attachment_metadata")),
+        )
+
+
+def credit_from_metadata(serialized: str) -> str:
+    """The photographer credit inside PHP-serialized attachment metadata."""
+    marker = 's:6:"credit";s:'
+    if marker not in serialized:
+        return ""
+    length, _sep, rest = serialized.split(marker, 1)[1].partition(":")
+    return rest[1 : 1 + int(length)] if length.isdigit() else ""
+
+
+def parse_time(item: Item, mapping: Mapping) -> datetime | None:
+    """The publication time in UTC: from the GMT date, else the local date in
+    the site's time zone, else the RSS date."""
+    gmt, local = item.get("wp:post_date_gmt"), item.get("wp:post_date")
+    try:
+        if gmt and not gmt.startswith(NO_DATE):
+            return datetime.strptime(gmt, "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+        if local and not local.startswith(NO_DATE):
+            moment = datetime.strptime(local, "%Y-%m-%d %H:%M:%S")
+            return moment.replace(tzinfo=mapping.time_zone).astimezone(UTC)
+        if item.get("pubDate"):
+            return parsedate_to_datetime(item.get("pubDate")).astimezone(UTC)
+    except (ValueError, TypeError):
+        return None
+    return None
+
+
+def old_paths(item: Item, post_id: int) -> list[str]:
+    """Every address the post answered on: its permalink, WordPress's ?p=
+    form, and its permalink under each former slug."""
+    paths = {id_key("p", post_id)}
+    if item.get("wp:post_type") == "page":
+        paths.add(id_key("page_id", post_id))
+    link = urlsplit(item.get("link"))
+    query = parse_qs(link.query)
+    for name in ID_PARAMETERS:
+        if query.get(name, [""])[0].isdigit():
+            paths.add(id_key(name, query[name][0]))
+    permalink = legacy_key(link.path)
+    if permalink != "/" and not query:
+        paths.add(permalink)
+        head, _sep, last = permalink.rpartition("/")
+        if last == unquote(item.get("wp:post_name")):
+            paths.update(
+                f"{head}/{old}"
+                for old in map(str.strip, item.meta.get("_wp_old_slug", []))
+                if old
+            )
+    return sorted(paths)
+
+
+class WordPressImport:
+    """Read an export and write it into the database, or only report what
+    would be written when ``dry_run`` is set."""
+
+    def __init__(
+        self,
+        stream: BinaryIO,
+        mapping: Mapping,
+        *,
+        language: str = "",
+        media_dir: Path | None = None,
+        overwrite: bool = False,
+        dry_run: bool = False,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
+        self.reader = WXRReader(stream)
+        self.mapping = mapping
+        self.language = language or mapping.language or settings.LANGUAGE_CODE
+        self.media_dir = media_dir.resolve() if media_dir else None
+        self.overwrite, self.dry_run, self.progress = overwrite, dry_run, progress
+        self.report = Report(dry_run=dry_run)
+        self.wp_authors: dict[str, WPAuthor] = {}
+        self.authors: dict[str, Author] = {}
+        self.parents: dict[str, str] = {}
+        self.flattened: set[str] = set()
+        self.attachments: dict[str, Attachment] = {}
+        self.pending_images: list[tuple[ImportedPost, str, int]] = []
+        self.written: list[str] = []
+
+    @property
+    def source(self) -> str:
+        return self.reader.site.key
+
+    def run(self) -> Report:
+        before = self.totals()
+        try:
+            with transaction.atomic():
+                for entry in self.reader:
+                    if isinstance(entry, WPAuthor):
+                        self.wp_authors[entry.login] = entry
+                    elif isinstance(entry, Term):
+                        if entry.taxonomy == "category" and entry.parent:
+                            self.parents[entry.slug] = entry.parent
+                    else:
+                        self.import_item(entry)
+                    if self.progress:
+                        self.progress(self.reader.bytes_read)
+                self.attach_featured_images()
+                for key, total in self.totals().items():
+                    self.report.counts[key] = total - before[key]
+                if self.dry_run:
+                    transaction.set_rollback(True)
+        except BaseException:
+            for name in self.written:
+                default_storage.delete(name)
+            raise
+        return self.report
+
+    def totals(self) -> dict[str, int]:
+        return {
+            counts.AUTHORS: Author.objects.count(),
+            counts.TOPICS: Topic.objects.count(),
+            counts.COUNTRIES: Country.objects.count(),
+            counts.TAGS: Tag.objects.count(),
+            counts.ADDRESSES: LegacyPath.objects.count(),
+        }
+
+    def import_item(self, item: Item) -> None:
+        post_type = item.get("wp:post_type") or "post"
+        if post_type == "attachment":
+            self.attachments[item.get("wp:post_id")] = Attachment.from_item(item)
+            return
+        kind = self.mapping.kind_for_type(post_type)
+        if kind is None:
+            self.report.reason(
+                gettext_noop("“%(type)s” items skipped (not imported by the mapping)"),
+                type=post_type,
+            )
+            return
+        status = item.get("wp:status")
+        if status not in STATUSES:
+            self.report.reason(
+                gettext_noop("items with status “%(status)s” skipped"), status=status
+            )
+            return
+        if not item.get("wp:post_id").isdigit():
+            self.report.reason(gettext_noop("items without a post ID skipped"))
+            return
+        if item.comments:
+            self.report.reason(
+                gettext_noop("comments not imported"), count=item.comments
+            )
+        self.save_post(item, kind, status)
+
+    def save_post(self, item: Item, kind: str, wp_status: str) -> None:
+        post_id = int(item.get("wp:post_id"))
+        title = plain_text(item.get("title"))[:255]
+        digest = self.digest(item)
+        record = (
+            ImportedPost.objects.filter(source=self.source, post_id=post_id)
+            .select_related("article")
+            .first()
+        )
+        warn = lambda message: self.report.warn(item.line, title, message)  # noqa: E731
+        if record and record.edited_since_import and not self.overwrite:
+            self.report.counts[counts.KEPT] += 1
+            return
+        if record and record.source_digest == digest and not record.edited_since_import:
+            self.report.counts[counts.UNCHANGED] += 1
+            return
+        article = record.article if record else Article()
+        if not title:
+            title = _("Untitled WordPress post %(id)s") % {"id": post_id}
+            warn(_("the post has no title; it was given one."))
+        subjects = self.subjects(item)
+        article.title = title
+        article.kind = subjects.get("kind", kind)
+        article.language = subjects.get("language", self.language)
+        article.status = STATUSES[wp_status]
+        article.published_at = parse_time(item, self.mapping)
+        if wp_status == "private":
+            warn(_("the post was private; it is imported as a draft."))
+        if item.get("wp:post_password"):
+            article.status = Status.DRAFT
+            warn(_("the post was protected by a password; it is imported as a draft."))
+        if wp_status == "future" and article.published_at is None:
+            article.status = Status.DRAFT
+            warn(_("the post was scheduled without a date; it is imported as a draft."))
+        body = convert_body(item.get("content:encoded"))
+        for note, count in body.notes.items():
+            self.report.reason(note, count=count)
+        article.body = body.html
+        article.dek = plain_text(item.get("excerpt:encoded"))
+        if not article.dek:
+            article.dek, article.body = split_first_paragraph(body.html)
+        if len(article.dek) > DEK_MAX_LENGTH:
+            article.dek = article.dek[: DEK_MAX_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+        article.country = subjects.get("country")
+        article.slug = self.slug_for(item, article, title, warn)
+        article.save()
+        self.set_bylines(article, item, warn)
+        article.topics.set(subjects.get("topics", []))
+        article.tags.set(subjects.get("tags", []))
+        self.redirect_old_paths(article, item, post_id, warn)
+        record = record or ImportedPost(source=self.source, post_id=post_id)
+        record.article, record.guid = article, item.get("guid")[:500]
+        record.source_digest = digest
+        record.article_updated_at = article.updated_at
+        record.seo_title = plain_text(item.first_meta("_yoast_wpseo_title"))[:300]
+        self.report.counts[counts.UPDATED if record.pk else counts.CREATED] += 1
+        record.save()
+        thumbnail = item.first_meta("_thumbnail_id")
+        if thumbnail:
+            self.pending_images.append((record, thumbnail, item.line))
+
+    def digest(self, item: Item) -> str:
+        """What the export says of this post, and how it is mapped."""
+        data = [
+            item.fields,
+            [[c.domain, c.slug, c.name] for c in item.categories],
+            item.meta,
+            self.mapping.digest,
+            self.language,
+            str(self.media_dir),
+        ]
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+    def slug_for(self, item: Item, article: Article, title: str, warn) -> str:
+        """The WordPress slug made ASCII (non-Latin slugs are percent-encoded
+        there); another article's slug is never taken."""
+        wanted = slugify(unquote(item.get("wp:post_name"))) or slugify(title)
+        wanted = wanted[:240] or f"post-{item.get('wp:post_id')}"
+        taken = Article.objects.filter(slug=wanted).exclude(pk=article.pk).exists()
+        if not taken:
+            return wanted
+        slug = unique_slug(Article, wanted, exclude_pk=article.pk)
+        warn(
+            _(
+                "the address “%(wanted)s” belongs to another article; this "
+                "one is “%(slug)s”."
+            )
+            % {"wanted": wanted, "slug": slug}
+        )
+        return slug
+
+    def subjects(self, item: Item) -> dict:
+        """Kind, language, country, topics and tags from the post's categories
+        and tags, through the mapping; an unmapped category is a topic."""
+        found: dict = {"topics": [], "tags": []}
+        for category in item.categories:
+            if category.domain == "post_tag":
+                found["tags"].append(category.name[:100])
+                continue
+            if category.domain != "category":
+                continue
+            target = self.mapping.for_category(category.slug, category.name)
+            if target is None:
+                self.flatten_report(category.slug)
+                found["topics"].append(self.named(Topic, category.name))
+            elif target.kind == "topic":
+                found["topics"].append(self.named(Topic, target.value))
+            elif target.kind == "tag":
+                found["tags"].append(target.value[:100])
+            elif target.kind == "country" and "country" not in found:
+                found["country"] = self.named(Country, target.value)
+            elif target.kind == "country":
+                found["tags"].append(target.value[:100])
+                self.report.reason(gettext_noop("second countries kept as tags"))
+            elif target.kind in ("kind", "language"):
+                found[target.kind] = target.value
+        return found
+
+    def flatten_report(self, slug: str) -> None:
+        if slug in self.parents and slug not in self.flattened:
+            self.flattened.add(slug)
+            self.report.reason(
+                gettext_noop(
+                    "nested category “%(child)s” (under “%(parent)s”) "
+                    "became a topic of its own"
+                ),
+                child=slug,
+                parent=self.parents[slug],
+            )
+
+    def named(self, model, name: str):
+        name = " ".join(name.split())[:120] or "?"
+        found = model.objects.filter(name__iexact=name).first()
+        return found or model.objects.create(name=name)
+
+    def set_bylines(self, article: Article, item: Item, warn) -> None:
+        """Co-Authors Plus bylines in their order, else the post's author;
+        each person once."""
+        logins = [
+            (c.slug.removeprefix("cap-"), c.name)
+            for c in item.categories
+            if c.domain == "author" and c.slug
+        ] or [(item.get("dc:creator"), "")]
+        authors = []
+        for login, name in logins:
+            if login:
+                author = self.author(login, name)
+                if author not in authors:
+                    authors.append(author)
+        ArticleAuthor.objects.filter(article=article).delete()
+        ArticleAuthor.objects.bulk_create(
+            ArticleAuthor(article=article, author=author, position=position)
+            for position, author in enumerate(authors)
+        )
+
+    def author(self, login: str, name: str) -> Author:
+        """The Newsroom author for a WordPress login: the one it became in an
+        earlier import, else an author of the same name, else a new one."""
+        if login in self.authors:
+            return self.authors[login]
+        record = (
+            ImportedAuthor.objects.filter(source=self.source, login=login)
+            .select_related("author")
+            .first()
+        )
+        if record:
+            author = record.author
+        else:
+            wp_author = self.wp_authors.get(login)
+            name = (wp_author.name if wp_author else name or login)[:120]
+            author = Author.objects.filter(name__iexact=name).first()
+            author = author or Author.objects.create(name=name)
+            ImportedAuthor.objects.create(
+                source=self.source, login=login, author=author
+            )
+        self.authors[login] = author
+        return author
+
+    def redirect_old_paths(
+        self, article: Article, item: Item, post_id: int, warn
+    ) -> None:
+        for path in old_paths(item, post_id):
+            legacy, created = LegacyPath.objects.get_or_create(
+                path=path, defaults={"article": article}
+            )
+            if not created and legacy.article_id != article.pk:
+                warn(
+                    _("the old address %(path)s already leads to another article.")
+                    % {"path": path}
+                )
+
+    def attach_featured_images(self) -> None:
+        """Featured images, once every attachment has been read: WordPress
+        exports list attachments before or after their posts."""
+        for record, attachment_id, line in self.pending_images:
+            article = record.article
+            warn = lambda message: self.report.warn(line, article.title, message)  # noqa: E731,B023
+            attachment = self.attachments.get(attachment_id)
+            if attachment is None or not attachment.file:
+                warn(_("its featured image is not in the export."))
+                continue
+            if self.media_dir is None:
+                self.report.reason(
+                    gettext_noop("featured images not loaded (no media folder given)")
+                )
+                continue
+            if record.featured_image == attachment.file and article.image:
+                continue
+            path = (self.media_dir / attachment.file).resolve()
+            if not path.is_relative_to(self.media_dir) or not path.is_file():
+                warn(
+                    _("its featured image %(file)s is not in the media folder.")
+                    % {"file": attachment.file}
+                )
+                continue
+            with path.open("rb") as handle:
+                image = File(handle, name=path.name)
+                try:
+                    validate_image_file(image)
+                except ValidationError as error:
+                    warn(
+                        _("its featured image %(file)s was refused: %(reason)s")
+                        % {"file": attachment.file, "reason": " ".join(error.messages)}
+                    )
+                    continue
+                self.report.counts[counts.IMAGES] += 1
+                if self.dry_run:
+                    continue
+                article.image.save(path.name, image, save=False)
+            self.written.append(article.image.name)
+            article.image_alt = (attachment.alt or attachment.title)[:300]
+            article.image_caption = attachment.caption[:300]
+            article.image_credit = attachment.credit[:200]
+            article.save()
+            record.featured_image = attachment.file
+            record.article_updated_at = article.updated_at
+            record.save(update_fields=["featured_image", "article_updated_at"])
