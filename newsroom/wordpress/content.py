@@ -128,12 +128,23 @@ def convert_body(raw: str) -> Body:
     return Converter().convert(raw)
 
 
-def split_first_paragraph(body: str) -> tuple[str, str]:
-    """The text of the body's first paragraph, and the body without it."""
+def dek_from_body(body: str, length: int) -> tuple[str, str]:
+    """A summary for a post without an excerpt, and the body to keep.
+
+    A leading paragraph moves out of the body into the summary, as on the
+    reference page; a body starting otherwise (a heading, a list) stays whole
+    and lends its first words.
+    """
     match = FIRST_PARAGRAPH.match(body)
-    if not match:
-        return "", body
-    return plain_text(match[1]), body[match.end() :].strip()
+    if match and plain_text(match[1]):
+        return plain_text(match[1]), body[match.end() :].strip()
+    return shorten(plain_text(body), length), body
+
+
+def shorten(text: str, length: int) -> str:
+    if len(text) <= length:
+        return text
+    return text[: length - 1].rsplit(" ", 1)[0] + "…"
 
 
 def plain_text(fragment: str) -> str:

@@ -30,7 +30,7 @@ from articles.images import validate_image_file
 from articles.models import Article, ArticleAuthor, Author, Country, Status, Topic
 from articles.slugs import unique_slug
 from newsroom.wordpress import report as counts
-from newsroom.wordpress.content import convert_body, plain_text, split_first_paragraph
+from newsroom.wordpress.content import convert_body, dek_from_body, plain_text, shorten
 from newsroom.wordpress.mapping import Mapping
 from newsroom.wordpress.models import (
     ID_PARAMETERS,
@@ -52,6 +52,8 @@ STATUSES = {
     "private": Status.DRAFT,
 }
 DEK_MAX_LENGTH = 600
+# A summary cut from a body that does not open with a paragraph.
+DEK_SHORT_LENGTH = 300
 UPLOADS = "/wp-content/uploads/"
 NO_DATE = "0000-00-00"
 
@@ -270,15 +272,14 @@ class WordPressImport:
         article.body = body.html
         article.dek = plain_text(item.get("excerpt:encoded"))
         if not article.dek:
-            article.dek, article.body = split_first_paragraph(body.html)
-        if len(article.dek) > DEK_MAX_LENGTH:
-            article.dek = article.dek[: DEK_MAX_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+            article.dek, article.body = dek_from_body(body.html, DEK_SHORT_LENGTH)
+        article.dek = shorten(article.dek, DEK_MAX_LENGTH)
         article.country = subjects.get("country")
         article.slug = self.slug_for(item, article, title, warn)
         article.save()
         self.set_bylines(article, item, warn)
         article.topics.set(subjects.get("topics", []))
-        article.tags.set(subjects.get("tags", []))
+        article.tags.set([self.tag(name) for name in subjects.get("tags", [])])
         self.redirect_old_paths(article, item, post_id, warn)
         record = record or ImportedPost(source=self.source, post_id=post_id)
         record.article, record.guid = article, item.get("guid")[:500]
@@ -365,6 +366,15 @@ class WordPressImport:
         found = model.objects.filter(name__iexact=name).first()
         return found or model.objects.create(name=name)
 
+    def tag(self, name: str) -> Tag:
+        """A tag with an ASCII slug: taggit would keep "περιεχόμενο" as the
+        slug, which the tag page's address does not accept."""
+        name = " ".join(name.split())[:100] or "?"
+        found = Tag.objects.filter(name=name).first()
+        return found or Tag.objects.create(
+            name=name, slug=unique_slug(Tag, name, max_length=100, fallback="tag")
+        )
+
     def set_bylines(self, article: Article, item: Item, warn) -> None:
         """Co-Authors Plus bylines in their order, else the post's author;
         each person once."""
@@ -400,6 +410,14 @@ class WordPressImport:
         else:
             wp_author = self.wp_authors.get(login)
             name = (wp_author.name if wp_author else name or login)[:120]
+            if wp_author is None:
+                self.report.reason(
+                    gettext_noop(
+                        "bylines by “%(login)s”, who is not among the export's "
+                        "authors: an author of that name was used"
+                    ),
+                    login=login,
+                )
             author = Author.objects.filter(name__iexact=name).first()
             author = author or Author.objects.create(name=name)
             ImportedAuthor.objects.create(
