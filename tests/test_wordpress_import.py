@@ -12,6 +12,7 @@ from tests.factories import image_bytes, make_author
 from tests.wordpress_exports import (
     THEME_DATA,
     WXR,
+    category,
     export,
     import_export,
     meta,
@@ -108,8 +109,12 @@ def test_publication_time_is_utc_from_the_gmt_date_else_the_site_time_zone():
     import_export(
         export(
             post(1, date_gmt="2016-05-11 14:30:00"),
-            post(2, name="local", date_gmt="0000-00-00 00:00:00",
-                 date="2016-05-11 09:30:00"),
+            post(
+                2,
+                name="local",
+                date_gmt="0000-00-00 00:00:00",
+                date="2016-05-11 09:30:00",
+            ),
         ),  # fmt: skip
         mapping='time_zone = "America/Lima"',
     )
@@ -177,16 +182,17 @@ def test_yoast_description_and_title_are_kept():
 
 def test_the_mapping_sends_categories_to_kinds_countries_topics_tags_languages():
     categories = "".join(
-        f'<category domain="category" nicename="{slug}"><![CDATA[{name}]]></category>'
-        for slug, name in [
-            ("peru", "Perú"),
-            ("analisis", "Análisis"),
-            ("crimen", "Crimen organizado"),
-            ("espanol", "Español"),
-            ("uncategorized", "Uncategorized"),
-            ("coca", "Coca"),
+        category(domain, slug, name)
+        for domain, slug, name in [
+            ("category", "peru", "Perú"),
+            ("category", "analisis", "Análisis"),
+            ("category", "crimen", "Crimen organizado"),
+            ("category", "espanol", "Español"),
+            ("category", "uncategorized", "Uncategorized"),
+            ("category", "coca", "Coca"),
+            ("post_tag", "cocaine", "cocaine"),
         ]
-    ) + '<category domain="post_tag" nicename="cocaine"><![CDATA[cocaine]]></category>'
+    )
     mapping = """
     [categories]
     peru = "country:Peru"

@@ -81,7 +81,8 @@ def test_refused_files_name_the_problem_and_line_and_change_nothing(
 
 
 def test_a_file_broken_after_good_posts_imports_none_of_them():
-    broken = export(post(1), post(2, name="second")).replace(b"</channel>", b"</chanel>")
+    good = export(post(1), post(2, name="second"))
+    broken = good.replace(b"</channel>", b"</chanel>")
 
     refusal(broken)
 

@@ -21,9 +21,7 @@ needs_exports = pytest.mark.skipif(
 )
 
 
-def import_export(
-    source: Path | bytes, mapping: str = "", **options
-) -> Report:
+def import_export(source: Path | bytes, mapping: str = "", **options) -> Report:
     """Import a fixture file, or an export given as bytes."""
     stream = io.BytesIO(source) if isinstance(source, bytes) else source.open("rb")
     with stream:
@@ -83,4 +81,10 @@ def meta(key: str, value: str) -> str:
     return (
         f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key>"
         f"<wp:meta_value><![CDATA[{value}]]></wp:meta_value></wp:postmeta>"
+    )
+
+
+def category(domain: str, slug: str, name: str) -> str:
+    return (
+        f'<category domain="{domain}" nicename="{slug}"><![CDATA[{name}]]></category>'
     )
