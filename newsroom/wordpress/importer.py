@@ -435,7 +435,10 @@ class WordPressImport:
             )
             if not created and legacy.article_id != article.pk:
                 warn(
-                    _("the old address %(path)s already leads to another article.")
+                    _(
+                        "the address %(path)s of the old site already leads to "
+                        "another article."
+                    )
                     % {"path": path}
                 )
 

@@ -68,8 +68,8 @@ class LegacyPath(models.Model):
     objects = LegacyPathQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("old address")
-        verbose_name_plural = _("old addresses")
+        verbose_name = _("address on the old site")
+        verbose_name_plural = _("addresses on the old site")
         ordering = ["path"]
 
     def __str__(self) -> str:

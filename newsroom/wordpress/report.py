@@ -19,7 +19,7 @@ TOPICS = gettext_noop("topics created")
 COUNTRIES = gettext_noop("countries created")
 TAGS = gettext_noop("tags created")
 IMAGES = gettext_noop("featured images attached")
-ADDRESSES = gettext_noop("old addresses redirected")
+ADDRESSES = gettext_noop("addresses on the old site redirected")
 COUNT_ORDER = [
     CREATED, UPDATED, UNCHANGED, KEPT, AUTHORS, TOPICS, COUNTRIES, TAGS, IMAGES,
     ADDRESSES,

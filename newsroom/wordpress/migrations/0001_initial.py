@@ -44,8 +44,8 @@ class Migration(migrations.Migration):
                 ),
             ],
             options={
-                "verbose_name": "old address",
-                "verbose_name_plural": "old addresses",
+                "verbose_name": "address on the old site",
+                "verbose_name_plural": "addresses on the old site",
                 "ordering": ["path"],
             },
         ),

@@ -1,0 +1,87 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from articles.models import Article
+from tests.factories import make_user
+from tests.wordpress_exports import export, post
+
+pytestmark = pytest.mark.django_db
+
+IMPORT_URL = "/admin/wordpress/importedpost/import/"
+
+
+@pytest.fixture(autouse=True)
+def private_uploads(settings, tmp_path):
+    settings.FILE_UPLOAD_TEMP_DIR = tmp_path
+    return tmp_path / "newsroom-wordpress"
+
+
+@pytest.fixture
+def editor(client):
+    client.force_login(make_user("Editors"))
+
+
+def upload(client, content: bytes, **fields):
+    return client.post(
+        IMPORT_URL,
+        {
+            "file": SimpleUploadedFile("export.xml", content, "text/xml"),
+            "language": "en",
+            "mapping": "",
+            **fields,
+        },
+    )
+
+
+def test_an_editor_sees_the_dry_run_then_confirms(client, editor, private_uploads):
+    checked = upload(client, export(post(), post(2, name="second")))
+
+    assert checked.status_code == 200
+    assert "2  articles created" in checked.content.decode()
+    assert not Article.objects.exists()
+    token = client.session["wordpress_import"]["name"]
+
+    done = client.post(IMPORT_URL, {"confirm": token}, follow=True)
+
+    assert done.redirect_chain[-1][0] == reverse(
+        "admin:wordpress_importedpost_changelist"
+    )
+    assert "2 articles created" in done.content.decode()
+    assert Article.objects.count() == 2
+    assert list(private_uploads.iterdir()) == []
+
+
+def test_a_refused_file_shows_its_line_and_saves_nothing(client, editor):
+    response = upload(client, b'<?xml version="1.0"?>\n<rss><channel>\n<item>')
+
+    assert "Line 3, column" in response.content.decode()
+    assert "wordpress_import" not in client.session
+    assert not Article.objects.exists()
+
+
+def test_an_upload_over_the_bound_is_refused(client, editor, settings):
+    settings.NEWSROOM_WORDPRESS_MAX_UPLOAD_BYTES = 100
+
+    response = upload(client, export(post()))
+
+    assert "the largest accepted here is 100" in response.content.decode()
+    assert "wordpress_import" not in client.session
+
+
+def test_a_stale_confirmation_imports_nothing(client, editor):
+    upload(client, export(post()))
+
+    client.post(IMPORT_URL, {"confirm": "0123456789abcdef.xml"})
+
+    assert not Article.objects.exists()
+
+
+def test_a_writer_may_not_import(client):
+    client.force_login(make_user("Writers"))
+    assert client.get(IMPORT_URL).status_code == 403
+
+
+def test_the_list_of_imported_posts_links_to_the_import(client, editor):
+    changelist = client.get(reverse("admin:wordpress_importedpost_changelist"))
+    assert IMPORT_URL in changelist.content.decode()
