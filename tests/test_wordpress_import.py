@@ -177,7 +177,9 @@ def test_yoast_description_and_title_are_kept():
 
     record = ImportedPost.objects.exclude(seo_title="").get()
     assert record.seo_title == "My Custom SEO Title for Search Engines"
-    assert record.article.dek
+    assert record.article.dek == (
+        "A short description of the post for search engine results pages"
+    )
 
 
 def test_the_mapping_sends_categories_to_kinds_countries_topics_tags_languages():

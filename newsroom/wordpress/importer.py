@@ -161,6 +161,7 @@ class WordPressImport:
         self.report = Report(dry_run=dry_run)
         self.wp_authors: dict[str, WPAuthor] = {}
         self.authors: dict[str, Author] = {}
+        self.subjects_seen: dict[tuple, object] = {}
         self.parents: dict[str, str] = {}
         self.flattened: set[str] = set()
         self.attachments: dict[str, Attachment] = {}
@@ -270,7 +271,11 @@ class WordPressImport:
         for note, count in body.notes.items():
             self.report.reason(note, count=count)
         article.body = body.html
-        article.dek = plain_text(item.get("excerpt:encoded"))
+        # The summary doubles as the meta description, so Yoast's
+        # description stands in for a missing excerpt.
+        article.dek = plain_text(item.get("excerpt:encoded")) or plain_text(
+            item.first_meta("_yoast_wpseo_metadesc")
+        )
         if not article.dek:
             article.dek, article.body = dek_from_body(body.html, DEK_SHORT_LENGTH)
         article.dek = shorten(article.dek, DEK_MAX_LENGTH)
@@ -362,18 +367,26 @@ class WordPressImport:
             )
 
     def named(self, model, name: str):
+        """The topic or country of that name, made when there is none; each
+        looked up once per import."""
         name = " ".join(name.split())[:120] or "?"
-        found = model.objects.filter(name__iexact=name).first()
-        return found or model.objects.create(name=name)
+        key = (model, name.lower())
+        if key not in self.subjects_seen:
+            found = model.objects.filter(name__iexact=name).first()
+            self.subjects_seen[key] = found or model.objects.create(name=name)
+        return self.subjects_seen[key]
 
     def tag(self, name: str) -> Tag:
         """A tag with an ASCII slug: taggit would keep "περιεχόμενο" as the
         slug, which the tag page's address does not accept."""
         name = " ".join(name.split())[:100] or "?"
-        found = Tag.objects.filter(name=name).first()
-        return found or Tag.objects.create(
-            name=name, slug=unique_slug(Tag, name, max_length=100, fallback="tag")
-        )
+        key = (Tag, name)
+        if key not in self.subjects_seen:
+            found = Tag.objects.filter(name=name).first()
+            self.subjects_seen[key] = found or Tag.objects.create(
+                name=name, slug=unique_slug(Tag, name, max_length=100, fallback="tag")
+            )
+        return self.subjects_seen[key]
 
     def set_bylines(self, article: Article, item: Item, warn) -> None:
         """Co-Authors Plus bylines in their order, else the post's author;
