@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -56,6 +57,8 @@ DEK_MAX_LENGTH = 600
 DEK_SHORT_LENGTH = 300
 UPLOADS = "/wp-content/uploads/"
 NO_DATE = "0000-00-00"
+# Reports a problem with the post being imported.
+Warn = Callable[[str], None]
 
 
 @dataclass
@@ -112,6 +115,21 @@ def parse_time(item: Item, mapping: Mapping) -> datetime | None:
     except (ValueError, TypeError):
         return None
     return None
+
+
+def status_for(
+    item: Item, wp_status: str, published_at: datetime | None, warn: Warn
+) -> str:
+    """The Newsroom status of a post; what cannot stay public becomes a draft."""
+    if item.get("wp:post_password"):
+        warn(_("the post was protected by a password; it is imported as a draft."))
+        return Status.DRAFT
+    if wp_status == "private":
+        warn(_("the post was private; it is imported as a draft."))
+    if wp_status == "future" and published_at is None:
+        warn(_("the post was scheduled without a date; it is imported as a draft."))
+        return Status.DRAFT
+    return STATUSES[wp_status]
 
 
 def old_paths(item: Item, post_id: int) -> list[str]:
@@ -235,14 +253,14 @@ class WordPressImport:
 
     def save_post(self, item: Item, kind: str, wp_status: str) -> None:
         post_id = int(item.get("wp:post_id"))
-        title = plain_text(item.get("title"))[:255]
+        given_title = plain_text(item.get("title"))[:255]
+        title = given_title or _("Untitled WordPress post %(id)s") % {"id": post_id}
         digest = self.digest(item)
         record = (
             ImportedPost.objects.filter(source=self.source, post_id=post_id)
             .select_related("article")
             .first()
         )
-        warn = lambda message: self.report.warn(item.line, title, message)  # noqa: E731
         if record and record.edited_since_import and not self.overwrite:
             self.report.counts[counts.KEPT] += 1
             return
@@ -250,23 +268,15 @@ class WordPressImport:
             self.report.counts[counts.UNCHANGED] += 1
             return
         article = record.article if record else Article()
-        if not title:
-            title = _("Untitled WordPress post %(id)s") % {"id": post_id}
+        warn = partial(self.report.warn, item.line, title)
+        if not given_title:
             warn(_("the post has no title; it was given one."))
         subjects = self.subjects(item)
         article.title = title
         article.kind = subjects.get("kind", kind)
         article.language = subjects.get("language", self.language)
-        article.status = STATUSES[wp_status]
         article.published_at = parse_time(item, self.mapping)
-        if wp_status == "private":
-            warn(_("the post was private; it is imported as a draft."))
-        if item.get("wp:post_password"):
-            article.status = Status.DRAFT
-            warn(_("the post was protected by a password; it is imported as a draft."))
-        if wp_status == "future" and article.published_at is None:
-            article.status = Status.DRAFT
-            warn(_("the post was scheduled without a date; it is imported as a draft."))
+        article.status = status_for(item, wp_status, article.published_at, warn)
         body = convert_body(item.get("content:encoded"))
         for note, count in body.notes.items():
             self.report.reason(note, count=count)
@@ -282,7 +292,7 @@ class WordPressImport:
         article.country = subjects.get("country")
         article.slug = self.slug_for(item, article, title, warn)
         article.save()
-        self.set_bylines(article, item, warn)
+        self.set_bylines(article, item)
         article.topics.set(subjects.get("topics", []))
         article.tags.set([self.tag(name) for name in subjects.get("tags", [])])
         self.redirect_old_paths(article, item, post_id, warn)
@@ -309,7 +319,7 @@ class WordPressImport:
         ]
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
-    def slug_for(self, item: Item, article: Article, title: str, warn) -> str:
+    def slug_for(self, item: Item, article: Article, title: str, warn: Warn) -> str:
         """The WordPress slug made ASCII (non-Latin slugs are percent-encoded
         there); another article's slug is never taken."""
         wanted = slugify(unquote(item.get("wp:post_name"))) or slugify(title)
@@ -388,7 +398,7 @@ class WordPressImport:
             )
         return self.subjects_seen[key]
 
-    def set_bylines(self, article: Article, item: Item, warn) -> None:
+    def set_bylines(self, article: Article, item: Item) -> None:
         """Co-Authors Plus bylines in their order, else the post's author;
         each person once."""
         logins = [
@@ -440,7 +450,7 @@ class WordPressImport:
         return author
 
     def redirect_old_paths(
-        self, article: Article, item: Item, post_id: int, warn
+        self, article: Article, item: Item, post_id: int, warn: Warn
     ) -> None:
         for path in old_paths(item, post_id):
             legacy, created = LegacyPath.objects.get_or_create(
@@ -460,7 +470,7 @@ class WordPressImport:
         exports list attachments before or after their posts."""
         for record, attachment_id, line in self.pending_images:
             article = record.article
-            warn = lambda message: self.report.warn(line, article.title, message)  # noqa: E731,B023
+            warn = partial(self.report.warn, line, article.title)
             attachment = self.attachments.get(attachment_id)
             if attachment is None or not attachment.file:
                 warn(_("its featured image is not in the export."))
