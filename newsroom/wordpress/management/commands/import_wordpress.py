@@ -73,11 +73,16 @@ class Command(BaseCommand):
         self.stdout.write(report.as_text())
 
     def progress_bar(self, size: int):
+        shown = [-1]
+
         def show(done: int) -> None:
-            share = done / size if size else 1
-            filled = int(share * BAR_WIDTH)
+            percent = 100 * done // size if size else 100
+            if percent == shown[0]:
+                return
+            shown[0] = percent
+            filled = percent * BAR_WIDTH // 100
             bar = "#" * filled + "." * (BAR_WIDTH - filled)
-            sys.stderr.write(f"\r[{bar}] {share:4.0%}")
+            sys.stderr.write(f"\r[{bar}] {percent:3d}%")
             sys.stderr.flush()
 
         return show
