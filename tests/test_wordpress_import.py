@@ -7,7 +7,7 @@ from taggit.models import Tag
 
 from articles.models import Article, Author, Country, Kind, Status, Topic
 from newsroom.wordpress.models import ImportedAuthor, ImportedPost, LegacyPath
-from newsroom.wordpress.report import CREATED, KEPT, UNCHANGED, UPDATED
+from newsroom.wordpress.report import CREATED, IMAGES, KEPT, UNCHANGED, UPDATED
 from tests.factories import image_bytes, make_author
 from tests.wordpress_exports import (
     THEME_DATA,
@@ -315,23 +315,67 @@ def test_a_featured_image_path_cannot_leave_the_media_folder(tmp_path):
 
 @needs_exports
 @pytest.mark.parametrize(
-    "name",
+    ("name", "articles", "authors", "addresses"),
     [
-        "edge-cases/valid-wxr-1.0.xml",
-        "edge-cases/valid-wxr-1.1.xml",
-        "edge-cases/small-export.xml",
-        "edge-cases/wxr-utf-8-challenges.xml",
-        "edge-cases/slashes.xml",
-        "edge-cases/missing-tags.xml",
-        "edge-cases/cdata-edge.xml",
-        "edge-cases/namespace-edge-cases.xml",
-        "edge-cases/test-serialized-postmeta-with-cdata.xml",
-        "feature-image-captions.xml",
+        ("edge-cases/valid-wxr-1.0.xml", 3, 1, 3),
+        ("edge-cases/valid-wxr-1.1.xml", 1, 1, 1),
+        ("edge-cases/small-export.xml", 6, 3, 6),
+        ("edge-cases/wxr-utf-8-challenges.xml", 1, 1, 1),
+        ("edge-cases/slashes.xml", 1, 1, 1),
+        ("edge-cases/missing-tags.xml", 1, 0, 1),
+        ("edge-cases/cdata-edge.xml", 1, 0, 1),
+        ("edge-cases/crazy-cdata-escaped.xml", 1, 1, 1),
+        ("edge-cases/namespace-edge-cases.xml", 5, 0, 5),
+        ("edge-cases/test-serialized-postmeta-with-cdata.xml", 1, 1, 2),
+        ("edge-cases/e2e-wxr-comprehensive.xml", 1, 1, 1),
+        ("edge-cases/wxr-flat-attachment-same-site.xml", 1, 1, 2),
+        ("edge-cases/large-authors.xml", 0, 0, 0),
+        ("edge-cases/term-formats.xml", 0, 0, 0),
+        ("feature-image-captions.xml", 3, 1, 6),
     ],
 )
-def test_well_formed_oddities_import(name):
+def test_well_formed_oddities_import(name, articles, authors, addresses):
     report = import_export(WXR / name)
-    assert report.counts[CREATED] == Article.objects.count() > 0
+
+    assert report.counts[CREATED] == Article.objects.count() == articles
+    assert Author.objects.count() == authors
+    assert LegacyPath.objects.count() == addresses
+
+
+@needs_exports
+def test_lines_of_a_classic_post_join_and_utf8_survives():
+    import_export(WXR / "edge-cases" / "post-content-blank-lines.xml")
+    import_export(WXR / "edge-cases" / "wxr-utf-8-challenges.xml")
+
+    classic = Article.objects.get(title="Hello world!")
+    assert classic.dek == (
+        "This is an example of a WordPress post. It has lines with text "
+        "(and one blank line)."
+    )
+    assert classic.body == "<p>And more lines with text.</p>"
+    poem = Article.objects.exclude(pk=classic.pk).get()
+    assert "🌲" in poem.title
+    assert poem.slug.isascii()
+
+
+@needs_exports
+def test_featured_images_of_the_fixture_carry_their_captions(tmp_path):
+    (tmp_path / "2013" / "06").mkdir(parents=True)
+    for name in ["described-image.jpg", "title-only-image.jpg"]:
+        (tmp_path / "2013" / "06" / name).write_bytes(image_bytes(fmt="JPEG"))
+
+    report = import_export(WXR / "feature-image-captions.xml", media_dir=tmp_path)
+
+    assert report.counts[IMAGES] == 2
+    described = Article.objects.get(slug="post-with-described-image")
+    assert described.image_caption == "The caption from the attachment description."
+    assert described.image_alt == "Described Image Title"
+    title_only = Article.objects.get(slug="post-with-title-only-image")
+    assert (title_only.image_alt, title_only.image_caption) == (
+        "Title-Only Image Title",
+        "",
+    )
+    assert not Article.objects.get(slug="post-without-featured-image").image
 
 
 def test_https_namespace_and_every_wxr_version_are_read():
