@@ -7,6 +7,7 @@ from taggit.models import Tag
 
 from articles.models import Article, Author, Country, Kind, Status, Topic
 from newsroom.wordpress.models import ImportedAuthor, ImportedPost, LegacyPath
+from newsroom.wordpress.posts import credit_from_metadata
 from newsroom.wordpress.report import CREATED, IMAGES, KEPT, UNCHANGED, UPDATED
 from tests.factories import image_bytes, make_author
 from tests.wordpress_exports import (
@@ -407,3 +408,9 @@ def test_the_command_refuses_a_bad_mapping_before_reading(tmp_path):
             str(tmp_path / "map.toml"),
         )
     assert not Article.objects.exists()
+
+
+def test_a_photo_credit_is_read_from_php_serialized_metadata():
+    serialized = 'a:1:{s:10:"image_meta";a:1:{s:6:"credit";s:6:"Pérez";}}'
+    assert credit_from_metadata(serialized) == "Pérez"
+    assert credit_from_metadata("") == ""
