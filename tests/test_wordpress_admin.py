@@ -3,7 +3,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from articles.models import Article
-from tests.factories import make_user
+from newsroom.wordpress.models import LegacyPath
+from tests.factories import make_article, make_user
 from tests.wordpress_exports import export, post
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +86,22 @@ def test_a_writer_may_not_import(client):
 def test_the_list_of_imported_posts_links_to_the_import(client, editor):
     changelist = client.get(reverse("admin:wordpress_importedpost_changelist"))
     assert IMPORT_URL in changelist.content.decode()
+
+
+def test_an_editor_adds_an_old_address_as_a_full_url(client, editor):
+    article = make_article()
+    add = reverse("admin:wordpress_legacypath_add")
+    url = "https://old.example.org/2015/03/02/old-story/?utm_source=x"
+
+    client.post(add, {"path": url, "article": article.pk})
+    again = client.post(add, {"path": "/2015/03/02/old-story", "article": article.pk})
+    home = client.post(add, {"path": "https://old.example.org/", "article": article.pk})
+
+    assert list(LegacyPath.objects.values_list("path", flat=True)) == [
+        "/2015/03/02/old-story"
+    ]
+    assert "already exists" in again.content.decode()
+    assert "other than the home page" in home.content.decode()
+    assert client.get("/2015/03/02/old-story/")["Location"] == (
+        article.get_absolute_url()
+    )

@@ -1,6 +1,7 @@
-from urllib.parse import unquote
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,20 @@ def legacy_key(path: str) -> str:
 
 def id_key(parameter: str, value: str) -> str:
     return f"/?{parameter}={value}"
+
+
+def address_key(address: str) -> str | None:
+    """How an old address given as a URL or a path is stored: its ?p= or
+    ?page_id= form when it has one, else its path; None for the site's home,
+    which only its own page may answer."""
+    parts = urlsplit(address)
+    query = parse_qs(parts.query)
+    for name in ID_PARAMETERS:
+        value = query.get(name, [""])[0]
+        if value.isdigit():
+            return id_key(name, value)
+    path = legacy_key(parts.path)
+    return None if path == "/" else path
 
 
 class LegacyPathQuerySet(models.QuerySet):
@@ -76,9 +91,18 @@ class LegacyPath(models.Model):
         return self.path
 
     def save(self, *args, **kwargs) -> None:
-        if not self.path.startswith("/?"):
-            self.path = legacy_key(self.path)
+        self.path = address_key(self.path) or self.path
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        # Normalized before the uniqueness check, which would otherwise let
+        # "/x/" through beside a stored "/x".
+        key = address_key(self.path)
+        if key is None:
+            raise ValidationError(
+                {"path": _("Give a path other than the home page of the old site.")}
+            )
+        self.path = key
 
 
 class ImportedPost(models.Model):

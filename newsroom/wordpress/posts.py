@@ -5,14 +5,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.utils.translation import gettext as _
 
 from articles.models import Status
 from newsroom.wordpress.content import plain_text
 from newsroom.wordpress.mapping import Mapping
-from newsroom.wordpress.models import ID_PARAMETERS, id_key, legacy_key
+from newsroom.wordpress.models import address_key, id_key
 from newsroom.wordpress.wxr import Item
 
 STATUSES = {
@@ -108,14 +108,10 @@ def old_paths(item: Item, post_id: int) -> list[str]:
     paths = {id_key("p", post_id)}
     if item.get("wp:post_type") == "page":
         paths.add(id_key("page_id", post_id))
-    link = urlsplit(item.get("link"))
-    query = parse_qs(link.query)
-    for name in ID_PARAMETERS:
-        if query.get(name, [""])[0].isdigit():
-            paths.add(id_key(name, query[name][0]))
-    permalink = legacy_key(link.path)
-    if permalink != "/" and not query:
+    permalink = address_key(item.get("link"))
+    if permalink:
         paths.add(permalink)
+    if permalink and not permalink.startswith("/?"):
         head, _sep, last = permalink.rpartition("/")
         if last == unquote(item.get("wp:post_name")):
             paths.update(
