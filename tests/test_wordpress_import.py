@@ -194,6 +194,7 @@ def test_the_mapping_sends_categories_to_kinds_countries_topics_tags_languages()
             ("category", "uncategorized", "Uncategorized"),
             ("category", "coca", "Coca"),
             ("post_tag", "cocaine", "cocaine"),
+            ("post_tag", "lima", "Lima"),
         ]
     )
     mapping = """
@@ -203,6 +204,8 @@ def test_the_mapping_sends_categories_to_kinds_countries_topics_tags_languages()
     "Crimen organizado" = "topic:Organized crime"
     espanol = "language:es"
     uncategorized = "skip"
+    [tags]
+    lima = "topic:Cities"
     """
     import_export(export(post(extra=categories)), mapping)
 
@@ -210,7 +213,11 @@ def test_the_mapping_sends_categories_to_kinds_countries_topics_tags_languages()
     assert article.country.name == "Peru"
     assert article.kind == Kind.ANALYSIS
     assert article.language == "es"
-    assert sorted(t.name for t in article.topics.all()) == ["Coca", "Organized crime"]
+    assert sorted(t.name for t in article.topics.all()) == [
+        "Cities",
+        "Coca",
+        "Organized crime",
+    ]
     assert list(article.tags.names()) == ["cocaine"]
 
 

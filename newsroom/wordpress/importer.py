@@ -29,7 +29,7 @@ from articles.models import Article, ArticleAuthor, Author, Country, Topic
 from articles.slugs import unique_slug
 from newsroom.wordpress import report as counts
 from newsroom.wordpress.content import convert_body, dek_from_body, plain_text, shorten
-from newsroom.wordpress.mapping import Mapping
+from newsroom.wordpress.mapping import Mapping, Target
 from newsroom.wordpress.models import (
     ImportedAuthor,
     ImportedPost,
@@ -235,26 +235,28 @@ class WordPressImport:
 
     def subjects(self, item: Item) -> dict:
         """Kind, language, country, topics and tags from the post's categories
-        and tags, through the mapping; an unmapped category is a topic."""
+        and tags, through the mapping; unmapped, a category is a topic and a
+        tag a tag."""
         found: dict = {"topics": [], "tags": []}
-        for category in item.categories:
-            if category.domain == "post_tag":
-                found["tags"].append(category.name[:100])
+        for term in item.categories:
+            if term.domain == "post_tag":
+                target = self.mapping.for_tag(term.slug, term.name)
+                target = target or Target("tag", term.name)
+            elif term.domain == "category":
+                target = self.mapping.for_category(term.slug, term.name)
+                if target is None:
+                    self.flatten_report(term.slug)
+                    target = Target("topic", term.name)
+            else:
                 continue
-            if category.domain != "category":
-                continue
-            target = self.mapping.for_category(category.slug, category.name)
-            if target is None:
-                self.flatten_report(category.slug)
-                found["topics"].append(self.named(Topic, category.name))
-            elif target.kind == "topic":
+            if target.kind == "topic":
                 found["topics"].append(self.named(Topic, target.value))
             elif target.kind == "tag":
-                found["tags"].append(target.value[:100])
+                found["tags"].append(target.value)
             elif target.kind == "country" and "country" not in found:
                 found["country"] = self.named(Country, target.value)
             elif target.kind == "country":
-                found["tags"].append(target.value[:100])
+                found["tags"].append(target.value)
                 self.report.reason(gettext_noop("second countries kept as tags"))
             elif target.kind in ("kind", "language"):
                 found[target.kind] = target.value

@@ -16,6 +16,9 @@ A TOML file, every key optional::
     "Crimen organizado" = "topic:Organized crime"
     noticias-es = "language:es"
     uncategorized = "skip"
+
+    [tags]                          # the same, for tags
+    lima = "country:Peru"
 """
 
 import hashlib
@@ -50,11 +53,15 @@ class Mapping:
     default_kind: str = Kind.NEWS
     post_types: dict[str, str] = field(default_factory=lambda: {"post": ""})
     categories: dict[str, Target] = field(default_factory=dict)
+    tags: dict[str, Target] = field(default_factory=dict)
     digest: str = ""
 
     def for_category(self, slug: str, name: str) -> Target | None:
         """The mapped target of a category, or None when it is not mapped."""
         return self.categories.get(slug) or self.categories.get(name)
+
+    def for_tag(self, slug: str, name: str) -> Target | None:
+        return self.tags.get(slug) or self.tags.get(name)
 
     def kind_for_type(self, post_type: str) -> str | None:
         """The kind a post type is imported as, or None when it is skipped."""
@@ -125,8 +132,10 @@ def load_mapping(text: str = "") -> Mapping:
     for post_type, kind in dict(data.get("post_types", {})).items():
         where = f"post_types.{post_type}"
         mapping.post_types[post_type] = check_kind(str(kind), where)
-    mapping.categories = {
-        str(key): parse_target(str(value), f"categories.{key}")
-        for key, value in dict(data.get("categories", {})).items()
-    }
+    for table in ("categories", "tags"):
+        targets = {
+            str(key): parse_target(str(value), f"{table}.{key}")
+            for key, value in dict(data.get(table, {})).items()
+        }
+        setattr(mapping, table, targets)
     return mapping
