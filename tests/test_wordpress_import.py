@@ -81,6 +81,9 @@ def test_blank_lines_become_paragraphs_and_block_comments_go():
     assert "[caption" not in classic.body and "<img" not in classic.body
     blocks = Article.objects.get(title="WP 6.1 Theme block category")
     assert "wp:" not in blocks.body and "<!--" not in blocks.body
+    video = Article.objects.get(title="Post Format: Video (YouTube)")
+    assert video.dek == "Learn more about WordPress Embeds."
+    assert video.body.startswith('<p><a href="https://www.youtube.com/watch?v=')
     gallery = Article.objects.get(title="Post Format: Gallery")
     assert "[gallery" not in gallery.body
 

@@ -33,6 +33,7 @@ LONE_URL = re.compile(
     r"(^|<p>|<br />\n|\n)\s*(https?://[^\s<>\"]+)\s*(?=</p>|<br />|\n|$)"
 )
 EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>")
+LINK_PARAGRAPH = re.compile(r"<p><a [^>]*>https?://[^<]*</a></p>")
 FIRST_PARAGRAPH = re.compile(r"^\s*<p>(.*?)</p>", re.S)
 
 
@@ -132,13 +133,15 @@ def dek_from_body(body: str, length: int) -> tuple[str, str]:
     """A summary for a post without an excerpt, and the body to keep.
 
     A leading paragraph moves out of the body into the summary, as on the
-    reference page; a body starting otherwise (a heading, a list) stays whole
-    and lends its first words.
+    reference page; a body starting otherwise (a heading, a list, an embed)
+    stays whole and lends its first words.
     """
     match = FIRST_PARAGRAPH.match(body)
-    if match and plain_text(match[1]):
-        return plain_text(match[1]), body[match.end() :].strip()
-    return shorten(plain_text(body), length), body
+    first = plain_text(match[1]) if match else ""
+    if first and not URL.fullmatch(first):
+        return first, body[match.end() :].strip()
+    # An embed's address is no summary.
+    return shorten(plain_text(LINK_PARAGRAPH.sub("", body)), length), body
 
 
 def shorten(text: str, length: int) -> str:
