@@ -151,7 +151,10 @@ def shorten(text: str, length: int) -> str:
 
 
 def plain_text(fragment: str) -> str:
-    return " ".join(html.unescape(TAG.sub(" ", fragment)).split())
+    """The words of an HTML fragment: blocks and line breaks separate words,
+    inline tags (a link, an emphasis) do not."""
+    spaced = re.sub(rf"<(?:/?{BLOCK_TAGS}|br)\b[^>]*>", " ", fragment)
+    return " ".join(html.unescape(TAG.sub("", spaced)).split())
 
 
 def autop(text: str) -> str:
