@@ -58,8 +58,12 @@ class Report:
             self.warnings.append(PostWarning(line, title, message))
 
     @property
+    def count_rows(self) -> list[tuple[str, int]]:
+        return [(_(key), self.counts[key]) for key in COUNT_ORDER]
+
+    @property
     def count_lines(self) -> list[str]:
-        return [f"{self.counts[key]:6d}  {_(key)}" for key in COUNT_ORDER]
+        return [f"{count:6d}  {label}" for label, count in self.count_rows]
 
     @property
     def summary(self) -> str:
