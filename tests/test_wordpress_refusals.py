@@ -96,6 +96,12 @@ def test_a_file_that_is_not_a_feed_is_refused_at_its_first_tag():
     assert "<html>" in error.message
 
 
+def test_absurdly_deep_nesting_is_refused_at_once():
+    deep = export(post()).replace(b"<channel>", b"<channel>" + b"<x>" * 100_000)
+    error = refusal(deep)
+    assert "nested deeper" in error.message
+
+
 def test_an_empty_file_is_refused():
     assert "empty" in refusal(b"").message
 

@@ -18,6 +18,8 @@ from defusedxml.ElementTree import DefusedXMLParser
 from django.utils.translation import gettext as _
 
 CHUNK_BYTES = 64 * 1024
+# WXR nests six levels deep; a file nesting far deeper is an attack on memory.
+MAX_DEPTH = 32
 WXR_VERSIONS = {"1.0", "1.1", "1.2"}
 # Each namespace in its http:// and https:// form, and for every WXR version.
 PREFIXES = {
@@ -153,6 +155,10 @@ class _Builder:
     def start(self, tag: str, attrib: dict[str, str]) -> None:
         name = self.name(tag)
         depth = len(self.path)
+        if depth >= MAX_DEPTH:
+            self.refuse(
+                _("elements are nested deeper than any WordPress export nests them.")
+            )
         self.path.append(name)
         self.text = []
         if depth == 0 and name != "rss":
