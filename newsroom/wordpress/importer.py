@@ -239,14 +239,16 @@ class WordPressImport:
         tag a tag."""
         found: dict = {"topics": [], "tags": []}
         for term in item.categories:
+            # WordPress stores "Drugs &amp; crime" for "Drugs & crime".
+            name = plain_text(term.name)
             if term.domain == "post_tag":
-                target = self.mapping.for_tag(term.slug, term.name)
-                target = target or Target("tag", term.name)
+                target = self.mapping.for_tag(term.slug, name)
+                target = target or Target("tag", name)
             elif term.domain == "category":
-                target = self.mapping.for_category(term.slug, term.name)
+                target = self.mapping.for_category(term.slug, name)
                 if target is None:
                     self.flatten_report(term.slug)
-                    target = Target("topic", term.name)
+                    target = Target("topic", name)
             else:
                 continue
             if target.kind == "topic":
@@ -330,7 +332,7 @@ class WordPressImport:
             author = record.author
         else:
             wp_author = self.wp_authors.get(login)
-            name = (wp_author.name if wp_author else name or login)[:120]
+            name = plain_text(wp_author.name if wp_author else name or login)[:120]
             if wp_author is None:
                 self.report.reason(
                     gettext_noop(
