@@ -425,3 +425,17 @@ def test_a_photo_credit_is_read_from_php_serialized_metadata():
     serialized = 'a:1:{s:10:"image_meta";a:1:{s:6:"credit";s:6:"Pérez";}}'
     assert credit_from_metadata(serialized) == "Pérez"
     assert credit_from_metadata("") == ""
+
+
+def test_the_language_comes_from_the_option_the_mapping_or_the_export():
+    spanish_site = export(post()).replace(
+        b"<wp:wxr_version>", b"<language>es-PE</language><wp:wxr_version>"
+    )
+    import_export(spanish_site)
+    assert Article.objects.get().language == "es"
+
+    import_export(spanish_site, 'language = "en"')
+    assert Article.objects.get().language == "en"
+
+    import_export(spanish_site, 'language = "en"', language="es")
+    assert Article.objects.get().language == "es"

@@ -76,7 +76,7 @@ class WordPressImport:
     ) -> None:
         self.reader = WXRReader(stream)
         self.mapping = mapping
-        self.language = language or mapping.language or settings.LANGUAGE_CODE
+        self.chosen_language = language or mapping.language
         self.media_dir = media_dir.resolve() if media_dir else None
         self.overwrite, self.dry_run, self.progress = overwrite, dry_run, progress
         self.report = Report(dry_run=dry_run)
@@ -92,6 +92,17 @@ class WordPressImport:
     @property
     def source(self) -> str:
         return self.reader.site.key
+
+    @property
+    def language(self) -> str:
+        """The option's, else the mapping's, else the export's own when this
+        site has it ("es-PE" gives "es"), else the site's default."""
+        exported = self.reader.site.language.split("-")[0].lower()
+        if self.chosen_language:
+            return self.chosen_language
+        if exported in dict(settings.LANGUAGES):
+            return exported
+        return settings.LANGUAGE_CODE
 
     def run(self) -> Report:
         before = self.totals()

@@ -31,7 +31,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--language",
             choices=[code for code, _name in settings.LANGUAGES],
-            help="The posts' language, unless the mapping gives one per category.",
+            help=(
+                "The posts' language, unless a category maps to one; by default "
+                "the mapping's, else the export's own."
+            ),
         )
         parser.add_argument(
             "--dry-run",
