@@ -38,7 +38,10 @@ def upload_folder() -> Path:
 class ImportForm(forms.Form):
     file = forms.FileField(label=gettext_lazy("WordPress export (WXR file)"))
     language = forms.ChoiceField(
-        label=gettext_lazy("Language of the posts"), choices=settings.LANGUAGES
+        label=gettext_lazy("Language of the posts"),
+        choices=[("", gettext_lazy("As the mapping or the export says"))]
+        + list(settings.LANGUAGES),
+        required=False,
     )
     mapping = forms.CharField(
         label=gettext_lazy("Mapping"),
