@@ -1,3 +1,6 @@
+import os
+import time
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -105,3 +108,17 @@ def test_an_editor_adds_an_old_address_as_a_full_url(client, editor):
     assert client.get("/2015/03/02/old-story/")["Location"] == (
         article.get_absolute_url()
     )
+
+
+def test_an_abandoned_upload_is_removed_a_day_later(client, editor, private_uploads):
+    upload(client, export(post()))
+    (abandoned,) = private_uploads.iterdir()
+    a_day_ago = time.time() - 25 * 60 * 60
+    os.utime(abandoned, (a_day_ago, a_day_ago))
+    client.logout()
+    client.force_login(make_user("Editors"))
+
+    upload(client, export(post()))
+
+    assert abandoned not in list(private_uploads.iterdir())
+    assert len(list(private_uploads.iterdir())) == 1

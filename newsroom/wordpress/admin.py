@@ -7,6 +7,7 @@ the two steps in a private temporary folder, never under MEDIA_ROOT.
 
 import secrets
 import tempfile
+import time
 from pathlib import Path
 
 from django import forms
@@ -26,6 +27,7 @@ from newsroom.wordpress.models import ImportedPost, LegacyPath
 from newsroom.wordpress.wxr import WXRError
 
 SESSION_KEY = "wordpress_import"
+ABANDONED_AFTER_SECONDS = 24 * 60 * 60
 
 
 def upload_folder() -> Path:
@@ -33,6 +35,13 @@ def upload_folder() -> Path:
     folder = folder / "newsroom-wordpress"
     folder.mkdir(mode=0o700, exist_ok=True)
     return folder
+
+
+def discard_abandoned_uploads() -> None:
+    """Uploads whose dry run was never confirmed, once they are a day old."""
+    for upload in upload_folder().glob("*.xml"):
+        if time.time() - upload.stat().st_mtime > ABANDONED_AFTER_SECONDS:
+            upload.unlink(missing_ok=True)
 
 
 class ImportForm(forms.Form):
@@ -137,6 +146,7 @@ class ImportedPostAdmin(admin.ModelAdmin):
     def dry_run(self, request: HttpRequest, form: ImportForm):
         """Keep the upload for the confirmation and report what it would do."""
         self.discard(request)
+        discard_abandoned_uploads()
         name = f"{secrets.token_hex(16)}.xml"
         with (upload_folder() / name).open("wb") as stored:
             for chunk in form.cleaned_data["file"].chunks():
