@@ -439,3 +439,14 @@ def test_the_language_comes_from_the_option_the_mapping_or_the_export():
 
     import_export(spanish_site, 'language = "en"', language="es")
     assert Article.objects.get().language == "es"
+
+
+def test_values_too_long_for_the_database_are_left_out_not_fatal():
+    long_name = "a-" + "x" * 600
+    huge_id = post(10**30, name="huge")
+    report = import_export(export(post(name=long_name), huge_id))
+
+    article = Article.objects.get()
+    assert len(article.slug) <= 255
+    assert list(article.legacy_paths.values_list("path", flat=True)) == ["/?p=1"]
+    assert "longer than 500 characters" in report.warnings[0].message

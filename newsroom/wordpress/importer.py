@@ -55,6 +55,11 @@ from newsroom.wordpress.wxr import Author as WPAuthor
 from newsroom.wordpress.wxr import Item, Term, WXRReader
 
 DEK_MAX_LENGTH = 600
+SOURCE_MAX_LENGTH = ImportedPost._meta.get_field("source").max_length
+LOGIN_MAX_LENGTH = ImportedAuthor._meta.get_field("login").max_length
+PATH_MAX_LENGTH = LegacyPath._meta.get_field("path").max_length
+# Larger IDs would overflow the database's big integer.
+POST_ID_MAX_DIGITS = 18
 # A summary cut from a body that does not open with a paragraph.
 DEK_SHORT_LENGTH = 300
 
@@ -91,7 +96,7 @@ class WordPressImport:
 
     @property
     def source(self) -> str:
-        return self.reader.site.key
+        return self.reader.site.key[:SOURCE_MAX_LENGTH]
 
     @property
     def language(self) -> str:
@@ -156,7 +161,8 @@ class WordPressImport:
                 gettext_noop("items with status “%(status)s” skipped"), status=status
             )
             return
-        if not item.get("wp:post_id").isdigit():
+        post_id = item.get("wp:post_id")
+        if not (post_id.isdigit() and len(post_id) <= POST_ID_MAX_DIGITS):
             self.report.reason(gettext_noop("items without a post ID skipped"))
             return
         if item.comments:
@@ -320,10 +326,10 @@ class WordPressImport:
         """Co-Authors Plus bylines in their order, else the post's author;
         each person once."""
         logins = [
-            (c.slug.removeprefix("cap-"), c.name)
+            (c.slug.removeprefix("cap-")[:LOGIN_MAX_LENGTH], c.name)
             for c in item.categories
             if c.domain == "author" and c.slug
-        ] or [(item.get("dc:creator"), "")]
+        ] or [(item.get("dc:creator")[:LOGIN_MAX_LENGTH], "")]
         authors = []
         for login, name in logins:
             if login:
@@ -379,7 +385,15 @@ class WordPressImport:
     def redirect_old_paths(
         self, article: Article, item: Item, post_id: int, warn: Warn
     ) -> None:
-        paths = old_paths(item, post_id)
+        paths = []
+        for path in old_paths(item, post_id):
+            if len(path) <= PATH_MAX_LENGTH:
+                paths.append(path)
+            else:
+                warn(
+                    _("an old address longer than %(max)s characters was left out.")
+                    % {"max": PATH_MAX_LENGTH}
+                )
         taken = dict(
             LegacyPath.objects.filter(path__in=paths).values_list("path", "article")
         )
