@@ -32,9 +32,11 @@ ROLES: dict[str, dict[str, tuple[str, ...] | str]] = {
     },
     "Editors": {
         # Everything editorial: content, publishing, site texts in every
-        # language, reader feedback and messages, republication reports.
+        # language, reader feedback and messages, republication reports,
+        # imports from WordPress and the old addresses they keep working.
         "articles": ALL,
         "taggit": ALL,
+        "wordpress": ALL,
     },
 }
 
