@@ -26,7 +26,7 @@ from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.cache import set_response_etag
+from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 from taggit.models import Tag
 
@@ -160,7 +160,12 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not is_anonymous_read(request):
-            return self.get_response(request)
+            response = self.get_response(request)
+            if settings.SESSION_COOKIE_NAME in request.COOKIES:
+                # What a signed-in person sees is theirs: no cache in front
+                # may keep it for anyone else.
+                patch_cache_control(response, private=True)
+            return response
         version = current_version_record()
         address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
         key = f"public-page:{version.token}:{address}"

@@ -13,8 +13,8 @@ class ReaderClient(Client):
     """Posts as a browser on one of the site's pages would: with the Origin
     header browsers send, and the form token the page carried."""
 
-    def __init__(self, **kwargs):
-        super().__init__(headers={"Origin": SITE_ORIGIN}, **kwargs)
+    def __init__(self, origin: str = SITE_ORIGIN, **kwargs):
+        super().__init__(headers={"Origin": origin}, **kwargs)
 
     def post(self, path, data=None, **extra):
         token = {TOKEN_FIELD: issue_token(urlsplit(path).path)}

@@ -1,0 +1,164 @@
+"""Anonymous readers are served from a page cache that is never stale, with
+headers that let a CDN or proxy in front cache the same responses."""
+
+import gzip
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import Status
+from tests.factories import make_article, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.NEWSROOM_PAGE_CACHE = True
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def test_an_anonymous_article_page_carries_no_per_visitor_state(client):
+    article = make_article()
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert not response.cookies
+    assert "cookie" not in response.get("Vary", "").lower()
+    assert "csrfmiddlewaretoken" not in response.text
+    assert 'name="form_token"' in response.text
+
+
+def test_the_second_request_is_served_from_the_cache_without_a_query(client):
+    article = make_article()
+    first = client.get(article.get_absolute_url())
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(article.get_absolute_url())
+    assert second.content == first.content
+    assert len(queries) == 0
+
+
+def test_public_pages_tell_shared_caches_how_long_to_keep_them(client, settings):
+    article = make_article()
+    for url in [article.get_absolute_url(), "/en/", "/en/feeds/rss/", "/sitemap.xml"]:
+        response = client.get(url)
+        cache_control = response["Cache-Control"]
+        assert cache_control.startswith("public, max-age=60"), url
+        assert "s-maxage=600" in cache_control
+        assert "stale-while-revalidate=30" in cache_control
+        assert response["ETag"]
+        assert response["Last-Modified"]
+        assert "public" in response["Surrogate-Key"].split()
+    keys = client.get(article.get_absolute_url())["Surrogate-Key"].split()
+    assert f"article-{article.pk}" in keys
+
+
+def test_conditional_requests_get_304(client):
+    article = make_article()
+    first = client.get(article.get_absolute_url())
+    again = client.get(
+        article.get_absolute_url(), headers={"If-None-Match": first["ETag"]}
+    )
+    assert again.status_code == 304
+    assert again.content == b""
+    since = client.get(
+        article.get_absolute_url(),
+        headers={"If-Modified-Since": first["Last-Modified"]},
+    )
+    assert since.status_code == 304
+
+
+def test_a_change_gives_a_new_etag_and_a_full_response(client, commit):
+    article = make_article(title="Before the correction")
+    first = client.get(article.get_absolute_url())
+    with commit():
+        article.title = "After the correction"
+        article.save()
+    again = client.get(
+        article.get_absolute_url(), headers={"If-None-Match": first["ETag"]}
+    )
+    assert again.status_code == 200
+    assert "After the correction" in again.text
+
+
+def test_staff_previews_and_posts_are_never_cached(client, commit):
+    article = make_article(title="Visible")
+    client.get(article.get_absolute_url())
+    editor = make_user("Editors")
+    client.force_login(editor)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(article.get_absolute_url())
+    assert queries, "a signed-in editor is not served the readers' copy"
+    assert "private" in response["Cache-Control"]
+    assert "Surrogate-Key" not in response
+    draft = make_article(status=Status.DRAFT, published_at=None)
+    preview = client.get(draft.get_preview_url())
+    assert "private" in preview["Cache-Control"]
+    assert "Surrogate-Key" not in preview
+
+
+def test_a_reader_with_a_message_waiting_is_not_served_the_cached_copy(client):
+    article = make_article()
+    client.get(article.get_absolute_url())
+    client.cookies["messages"] = "waiting"
+    with CaptureQueriesContext(connection) as queries:
+        client.get(article.get_absolute_url())
+    assert queries
+
+
+def test_html_feeds_and_sitemaps_are_served_compressed(client):
+    article = make_article(body="<p>" + "Long reporting. " * 400 + "</p>")
+    for url in [article.get_absolute_url(), "/en/feeds/atom/", "/sitemap.xml"]:
+        response = client.get(url, headers={"Accept-Encoding": "gzip"})
+        assert response["Content-Encoding"] == "gzip", url
+        assert gzip.decompress(response.content)
+
+
+def test_an_absent_or_full_cache_degrades_to_uncached_serving(client, settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    }
+    article = make_article()
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert client.get(article.get_absolute_url()).status_code == 200
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    received: list[tuple[str, str]] = []
+
+    def do_PURGE(self) -> None:
+        self.received.append((self.path, self.headers.get("Surrogate-Key")))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_every_change_asks_the_caches_in_front_to_purge(settings, commit):
+    server = HTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    PurgeRecorder.received = []
+    try:
+        settings.NEWSROOM_PURGE_URLS = [f"http://127.0.0.1:{server.server_port}/purge"]
+        with commit():
+            make_article(status=Status.DRAFT, published_at=None).publish(None)
+    finally:
+        server.shutdown()
+    assert ("/purge", "public") in PurgeRecorder.received
+
+
+def test_a_failed_purge_does_not_stop_the_change(settings, commit):
+    settings.NEWSROOM_PURGE_URLS = ["http://127.0.0.1:9/purge"]  # nothing listens
+    article = make_article(status=Status.DRAFT, published_at=None)
+    with commit():
+        article.publish(None)
+    article.refresh_from_db()
+    assert article.is_published
