@@ -9,4 +9,4 @@ class NewsroomAdminConfig(AdminConfig):
     def ready(self) -> None:
         super().ready()
         # Registers the deploy check on the proxy settings.
-        from newsroom import clients  # noqa: F401
+        from articles import clients  # noqa: F401

@@ -166,7 +166,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", 5))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", 30)))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "newsroom.clients.lockout_address"
+AXES_CLIENT_IP_CALLABLE = "articles.clients.lockout_address"
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # Two-factor sign-in (django-otp, TOTP): offered to every staff account, and
 # required of all of them when REQUIRE_TWO_FACTOR is on.
@@ -242,7 +242,7 @@ NEWSROOM_TRASH_DAYS = int(os.environ.get("TRASH_DAYS", 30))
 # Where the client's address is: REMOTE_ADDR when clients connect directly,
 # or the header the proxies in front set (HTTP_X_FORWARDED_FOR, read
 # TRUSTED_PROXIES entries from the right; or HTTP_X_REAL_IP). See
-# newsroom/clients.py; `check --deploy` warns about settings that cannot be right.
+# articles/clients.py; `check --deploy` warns about settings that cannot be right.
 NEWSROOM_CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "REMOTE_ADDR")
 NEWSROOM_TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", 1))
 

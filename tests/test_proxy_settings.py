@@ -4,7 +4,7 @@ import pytest
 from django.core.checks import run_checks
 from django.test import RequestFactory
 
-from newsroom.clients import client_ip
+from articles.clients import client_ip
 from tests.factories import make_article
 from tests.readers import ReaderClient
 from tests.test_comments import comment, comment_url

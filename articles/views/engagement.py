@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import FormView, TemplateView
 
+from articles.clients import client_ip
 from articles.forms import CommentForm, FeedbackForm
 from articles.models import (
     AddressQuota,
@@ -29,7 +30,6 @@ from articles.models import (
 )
 from articles.models.quotas import HOUR
 from articles.reader_forms import FormRefused, check_post
-from newsroom.clients import client_ip
 
 logger = logging.getLogger(__name__)
 READER_TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")

@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.views import View
 from django.views.generic import DetailView
 
+from articles.clients import client_ip
 from articles.models import (
     UNKNOWN_HOST,
     AddressQuota,
@@ -19,7 +20,6 @@ from articles.models import (
     address_hash,
 )
 from articles.republish import article_id_from_token, republish_html, republish_text
-from newsroom.clients import client_ip
 
 logger = logging.getLogger(__name__)
 
