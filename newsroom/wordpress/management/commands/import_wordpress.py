@@ -1,4 +1,5 @@
 import sys
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -50,6 +51,7 @@ class Command(BaseCommand):
     def handle(self, *args, file: Path, mapping: Path | None, **options) -> None:
         if options["media_dir"] and not options["media_dir"].is_dir():
             raise CommandError(f"{options['media_dir']} is not a folder.")
+        started = time.perf_counter()
         try:
             rules = load_mapping(mapping.read_text("utf-8") if mapping else "")
             with file.open("rb") as stream:
@@ -74,6 +76,7 @@ class Command(BaseCommand):
             if sys.stderr.isatty():
                 sys.stderr.write("\n")
         self.stdout.write(report.as_text())
+        self.stdout.write(f"Finished in {time.perf_counter() - started:.1f} s.")
 
     def progress_bar(self, size: int):
         shown = [-1]
