@@ -1,6 +1,8 @@
 import html
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Case, Exists, OuterRef, Prefetch, When
@@ -127,6 +129,9 @@ class Article(Publishable):
         blank=True,
         help_text=_("Plain text of the body and analysis sections, for search."),
     )
+    # On PostgreSQL a trigger fills it from the title, summary, authors and
+    # search text (see articles/search.py); on SQLite it stays empty.
+    search_vector = SearchVectorField(null=True, editable=False)
     authors = models.ManyToManyField(
         Author,
         through="ArticleAuthor",
@@ -211,7 +216,24 @@ class Article(Publishable):
         permissions = [
             ("publish_article", _("Can publish, schedule and unpublish articles")),
         ]
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "published_at"]),
+            # Listings: one language's published articles, newest first,
+            # optionally of one kind or one country.
+            models.Index(
+                fields=["language", "status", "published_at", "id"],
+                name="article_listing",
+            ),
+            models.Index(
+                fields=["language", "status", "kind", "published_at", "id"],
+                name="article_kind_listing",
+            ),
+            models.Index(
+                fields=["country", "language", "status", "published_at"],
+                name="article_country_listing",
+            ),
+            GinIndex(fields=["search_vector"], name="article_search_vector"),
+        ]
 
     def clean(self) -> None:
         errors = {}

@@ -221,23 +221,22 @@ class SearchView(TemplateView):
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.get("q", "")[: search.MAX_QUERY_LENGTH].strip()
-        hits = search.search(query, get_language()) if query else []
-        page = Paginator(hits, ARTICLES_PER_PAGE).get_page(self.request.GET.get("page"))
-        articles = (
-            Article.objects.published()
-            .with_card_data()
-            .in_bulk([hit.article_id for hit in page])
+        language = get_language()
+        ids = search.ranked_ids(query, language) if query else []
+        page = Paginator(ids[: search.MAX_RESULTS], ARTICLES_PER_PAGE).get_page(
+            self.request.GET.get("page")
         )
+        snippets = search.snippets(list(page), query, language)
+        articles = Article.objects.published().with_card_data().in_bulk(list(page))
         results = [
-            (articles[hit.article_id], hit.snippet)
-            for hit in page
-            if hit.article_id in articles
+            (articles[pk], snippets.get(pk, [])) for pk in page if pk in articles
         ]
         return super().get_context_data(
             query=query,
             results=results,
             page_obj=page,
-            result_count=len(hits),
+            result_count=min(len(ids), search.MAX_RESULTS),
+            more_results=len(ids) > search.MAX_RESULTS,
             **kwargs,
         )
 
