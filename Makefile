@@ -41,9 +41,11 @@ $(VNU):
 test: install $(VNU)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# SCALE=100000 first tops the archive up to that many generated articles
+# (once; later runs reuse them). Use a PostgreSQL DATABASE_URL for that.
 benchmark: serve-setup
 	DEBUG=0 SECRET_KEY=benchmark-only-$$(date +%s)-not-a-secret-key-for-serving-anything \
-	  $(BIN)/python manage.py benchmark_pages
+	  $(BIN)/python manage.py benchmark_pages $(if $(SCALE),--scale $(SCALE))
 
 lint: install
 	$(BIN)/ruff check .
