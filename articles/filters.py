@@ -1,13 +1,56 @@
 import django_filters
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 
-from articles.models import Article, Author, Country, Kind, Topic
+from articles.models import Article, Kind
+from articles.subjects import AUTHOR, COUNTRY, TAG, TOPIC, SubjectKind
 
 ALL_LANGUAGES = "all"
+
+
+class SubjectField(forms.ModelChoiceField):
+    """A subject typed as its slug or its name. With thousands of tags and
+    hundreds of authors a choice list would weigh more than the page; a
+    script offers suggestions as the reader types (js/subject-suggest.js)."""
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid_choice": _("Nothing has been published with “%(value)s”."),
+    }
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        value = str(value).strip()[:120]
+        subject = self.queryset.filter(Q(slug=value) | Q(name__iexact=value)).first()
+        if subject is None:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return subject
+
+
+class SubjectFilter(django_filters.ModelChoiceFilter):
+    field_class = SubjectField
+
+
+def suggesting(kind: SubjectKind) -> forms.TextInput:
+    return forms.TextInput(
+        attrs={
+            "autocomplete": "off",
+            "data-suggest": reverse("articles:subject-suggestions", args=[kind.name]),
+        }
+    )
+
+
+SUBJECT_FILTERS = {"country": COUNTRY, "topic": TOPIC, "tag": TAG, "author": AUTHOR}
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -19,30 +62,28 @@ class ArticleFilter(django_filters.FilterSet):
     )
     country = django_filters.ModelChoiceFilter(
         label=_("Country"),
-        queryset=Country.objects.all(),
+        queryset=COUNTRY.model.objects.none(),  # set per request
         to_field_name="slug",
         empty_label=_("Any country"),
     )
     topic = django_filters.ModelChoiceFilter(
         label=_("Topic"),
         field_name="topics",
-        queryset=Topic.objects.all(),
+        queryset=TOPIC.model.objects.none(),  # set per request
         to_field_name="slug",
         empty_label=_("Any topic"),
     )
-    tag = django_filters.ModelChoiceFilter(
+    tag = SubjectFilter(
         label=_("Tag"),
         field_name="tags",
-        queryset=Tag.objects.order_by("name"),
+        queryset=TAG.model.objects.none(),  # set per request
         to_field_name="slug",
-        empty_label=_("Any tag"),
     )
-    author = django_filters.ModelChoiceFilter(
+    author = SubjectFilter(
         label=_("Author"),
         field_name="authors",
-        queryset=Author.objects.all(),
+        queryset=AUTHOR.model.objects.none(),  # set per request
         to_field_name="slug",
-        empty_label=_("Any author"),
     )
     language = django_filters.ChoiceFilter(
         label=_("Language"),
@@ -62,6 +103,18 @@ class ArticleFilter(django_filters.FilterSet):
         lookup_expr="date__lte",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Subjects on offer (and accepted) are those public in the language
+        # listed: the page's, the one chosen, or any for "all languages".
+        language = self.data.get("language") or get_language()
+        if language not in dict(settings.LANGUAGES):
+            language = None
+        for name, kind in SUBJECT_FILTERS.items():
+            self.filters[name].queryset = kind.public(language)
+        for name in ("tag", "author"):
+            self.filters[name].extra["widget"] = suggesting(SUBJECT_FILTERS[name])
 
     class Meta:
         model = Article

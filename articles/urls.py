@@ -2,7 +2,7 @@ from django.urls import path
 from django.views.decorators.cache import cache_page
 
 from articles import feeds
-from articles.views import engagement, reading, republishing
+from articles.views import engagement, reading, republishing, suggestions
 
 FEED_CACHE_SECONDS = 5 * 60
 FEED_FORMATS = {"rss": feeds.ArticleRss, "atom": feeds.ArticleAtom}
@@ -80,6 +80,11 @@ urlpatterns = [
     path("topics/<slug:slug>/", reading.TopicView.as_view(), name="topic"),
     path("authors/<slug:slug>/", reading.AuthorView.as_view(), name="author"),
     path("tags/<slug:slug>/", reading.TagView.as_view(), name="tag"),
+    path(
+        "suggestions/<str:kind>/",
+        suggestions.SubjectSuggestionsView.as_view(),
+        name="subject-suggestions",
+    ),
     path(
         "organization/",
         reading.OrganizationNewsListView.as_view(),

@@ -1,8 +1,6 @@
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
-from django.db.models import Window
-from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -26,6 +24,7 @@ from articles.models import (
     SiteSettings,
     Topic,
 )
+from articles.pagination import ArchivePaginationMixin
 from articles.sharing import share_links
 from articles.sitemaps import hreflang_alternates
 from articles.structured_data import (
@@ -48,19 +47,14 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        # One query for the newest few of every kind, whatever their dates.
-        newest_by_kind = (
+        newest = (
             Article.objects.published()
             .for_language(get_language())
-            .annotate(
-                place=Window(RowNumber(), partition_by="kind", order_by="-published_at")
-            )
-            .filter(place__lte=CARDS_PER_KIND + 1)
-            .order_by("-published_at")
+            .newest_of_each_kind(CARDS_PER_KIND + 1)
             .with_card_data()
         )
         by_kind: dict[str, list[Article]] = {}
-        for article in newest_by_kind:
+        for article in newest:
             by_kind.setdefault(article.kind, []).append(article)
         briefs = by_kind.pop(Kind.BRIEF, [])
         sections = [
@@ -142,7 +136,7 @@ class ArticlePreviewView(ArticleDetailView):
         return super().get_context_data(is_preview=True, **kwargs)
 
 
-class ArticleIndexView(FilterView):
+class ArticleIndexView(ArchivePaginationMixin, FilterView):
     """The news index: published articles, filtered by the query string."""
 
     filterset_class = ArticleFilter
