@@ -1,5 +1,9 @@
+from urllib.parse import urlencode
+
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.urls import reverse
@@ -8,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from articles import search
+from articles.admin.filters import AutocompleteFilter
 from articles.admin.forms import ArticleAdminForm
 from articles.admin.republications import RepublishedFilter, republication_table
 from articles.admin.revisions import RevisionsAdminMixin
@@ -21,6 +26,7 @@ from articles.models import (
     Status,
     with_engagement_counts,
 )
+from articles.pagination import ArchivePaginator
 
 
 class ArticleAuthorInline(admin.TabularInline):
@@ -80,13 +86,16 @@ class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
         "language",
         "country",
         "topics",
-        "authors",
-        "tags",
+        AutocompleteFilter.of("authors"),
+        AutocompleteFilter.of("tags"),
         ("published_at", admin.DateFieldListFilter),
         RepublishedFilter,
         TranslationFilter,
     ]
     list_select_related = ["country"]
+    # At 100,000 articles a full count costs more than the page: the total is
+    # left out, and the paginator's count is cached per filter combination.
+    show_full_result_count = False
     # Shown as the search box; get_search_results() answers it from the
     # full-text index instead of LIKE scans over these columns.
     search_fields = ["title", "dek", "body"]
@@ -123,6 +132,34 @@ class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
 
     class Media:
         css = {"all": ["css/admin.css"]}
+
+    @property
+    def media(self):
+        autocomplete = AutocompleteSelect(
+            Article._meta.get_field("tags"), self.admin_site
+        )
+        return (
+            super().media
+            + autocomplete.media
+            + forms.Media(js=["js/admin-autocomplete-filter.js"])
+        )
+
+    def get_paginator(
+        self,
+        request: HttpRequest,
+        queryset,
+        per_page,
+        orphans=0,
+        allow_empty_first_page=True,
+    ):
+        params = sorted((k, v) for k, v in request.GET.items() if k != "p")
+        return ArchivePaginator(
+            queryset,
+            per_page,
+            orphans,
+            allow_empty_first_page,
+            count_key=f"{request.path}?{urlencode(params)}",
+        )
 
     def get_queryset(self, request: HttpRequest):
         return with_engagement_counts(
