@@ -100,8 +100,10 @@ class Command(BaseCommand):
         # Over HTTPS: production settings redirect plain HTTP.
         separator = "&" if "?" in url else "?"
 
+        run = time.time_ns()
+
         def fetch(number: int):
-            return client.get(f"{url}{separator}_={number}", secure=True)
+            return client.get(f"{url}{separator}_={run}-{number}", secure=True)
 
         fetch(0)  # warm templates and settings, as on a running site
         timings = []

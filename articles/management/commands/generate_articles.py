@@ -169,10 +169,12 @@ class Command(BaseCommand):
             size = min(BATCH, count + drafts - start)
             published = max(0, min(size, count - start))
             self.write_batch(published, size - published)
-            self.stdout.write(f"{start + size} of {count + drafts}", ending="\r")
-        self.stdout.write(
-            f"Generated {count} published articles and {drafts} unpublished ones."
-        )
+            if options["verbosity"] > 1:
+                self.stdout.write(f"{start + size} of {count + drafts}")
+        if options["verbosity"]:
+            self.stdout.write(
+                f"Generated {count} published articles and {drafts} unpublished ones."
+            )
 
     def ensure_authors(self) -> list[int]:
         missing = AUTHORS - Author.objects.count()
