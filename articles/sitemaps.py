@@ -10,6 +10,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from articles.models import Article, Author, Country, OrganizationNewsItem, Topic
+from articles.pagination import ArchivePaginator
 
 
 class PublicSitemap(Sitemap):
@@ -29,11 +30,17 @@ class ArticleSitemap(PublicSitemap):
         return (
             Article.objects.published()
             .select_related("translation")
-            .order_by("-published_at", "pk")
+            .order_by("-published_at", "-pk")
         )
 
     def lastmod(self, article: Article):
         return article.updated_at
+
+    @property
+    def paginator(self) -> ArchivePaginator:
+        # Ids first through the index, then 5,000 rows by id: a late page
+        # does not read every article before it.
+        return ArchivePaginator(self._items(), self.limit, count_key="sitemap-articles")
 
     def get_latest_lastmod(self):
         return self.items().aggregate(latest=Max("updated_at"))["latest"]

@@ -242,7 +242,10 @@ class Article(Publishable):
             ("publish_article", _("Can publish, schedule and unpublish articles")),
         ]
         indexes = [
-            models.Index(fields=["status", "published_at"]),
+            # Feeds and sitemaps: published articles in every language.
+            models.Index(
+                fields=["status", "published_at", "id"], name="article_published"
+            ),
             # Listings: one language's published articles, newest first,
             # optionally of one kind or one country.
             models.Index(
