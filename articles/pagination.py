@@ -43,14 +43,16 @@ class ArchivePaginator(Paginator):
 
 class ArchivePaginationMixin:
     """For a ListView over the archive: an ``ArchivePaginator`` whose count is
-    shared by every page of the same listing (path, language and filters)."""
+    shared by every page of the same listing (its path and language, and the
+    values of ``count_key_parameters``; other parameters cannot multiply the
+    cached counts)."""
+
+    count_key_parameters: tuple[str, ...] = ()
 
     def get_paginator(self, queryset, per_page, orphans=0, **kwargs):
-        filters = sorted(
-            (name, value)
-            for name, value in self.request.GET.items()
-            if name != self.page_kwarg
-        )
+        filters = [
+            (name, self.request.GET.get(name, "")) for name in self.count_key_parameters
+        ]
         return ArchivePaginator(
             queryset,
             per_page,

@@ -140,6 +140,7 @@ class ArticleIndexView(ArchivePaginationMixin, FilterView):
     """The news index: published articles, filtered by the query string."""
 
     filterset_class = ArticleFilter
+    count_key_parameters = tuple(ArticleFilter.base_filters)
     template_name = "articles/article_index.html"
     context_object_name = "articles"
     paginate_by = ARTICLES_PER_PAGE
@@ -156,7 +157,7 @@ class ArticleIndexView(ArchivePaginationMixin, FilterView):
         }
 
 
-class SubjectArticleListView(ListView):
+class SubjectArticleListView(ArchivePaginationMixin, ListView):
     """Published articles about one country, topic, author or tag, in the
     reader's language (the index's language filter reaches the others)."""
 
