@@ -57,9 +57,19 @@ class Command(BaseCommand):
         )
         parser.add_argument("--scale", type=int, default=0)
         parser.add_argument("--no-plans", action="store_true")
+        parser.add_argument(
+            "--only", default="", help="Measure only pages whose name contains this."
+        )
 
     def handle(
-        self, *args, requests: int, seconds: float, scale: int, no_plans: bool, **opts
+        self,
+        *args,
+        requests: int,
+        seconds: float,
+        scale: int,
+        no_plans: bool,
+        only: str,
+        **opts,
     ) -> None:
         self.top_up(scale)
         client = Client(HTTP_HOST="127.0.0.1")
@@ -72,6 +82,8 @@ class Command(BaseCommand):
             f"{'page':58} {'median ms':>9} {'p95 ms':>8} {'queries':>7} {'KiB':>6}"
         )
         for name, url, staff in self.pages():
+            if only not in name:
+                continue
             if staff:
                 client.force_login(editor)
             else:
