@@ -17,18 +17,30 @@ COUNT_CACHE_SECONDS = 5 * 60
 
 
 class ArchivePaginator(Paginator):
-    def __init__(self, object_list, per_page, *args, count_key: str, **kwargs):
+    def __init__(
+        self,
+        object_list,
+        per_page,
+        *args,
+        count_key: str,
+        max_count: int | None = None,
+        **kwargs,
+    ):
         """``count_key`` names the listing (its filters and language), so
-        that the cached count is shared by every page of it."""
+        that the cached count is shared by every page of it; ``max_count``
+        stops counting there (for searches, whose matches need not all be
+        read)."""
         super().__init__(object_list, per_page, *args, **kwargs)
+        self.max_count = max_count
         digest = hashlib.sha256(count_key.encode()).hexdigest()[:32]
         self.count_key = f"archive-count:{digest}"
 
     @cached_property
     def count(self) -> int:
-        return cache.get_or_set(
-            self.count_key, self.object_list.count, COUNT_CACHE_SECONDS
-        )
+        counted = self.object_list
+        if self.max_count is not None:
+            counted = counted[: self.max_count]
+        return cache.get_or_set(self.count_key, counted.count, COUNT_CACHE_SECONDS)
 
     def page(self, number) -> Page:
         number = self.validate_number(number)

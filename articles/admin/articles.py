@@ -94,12 +94,13 @@ class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
     ]
     list_select_related = ["country"]
     # At 100,000 articles a full count costs more than the page: the total is
-    # left out, and the paginator's count is cached per filter combination.
+    # left out, and the paginator's count is cached per filter combination
+    # (and capped for a search). No date_hierarchy either: its list of years
+    # reads every row; the publication-time filter stays.
     show_full_result_count = False
     # Shown as the search box; get_search_results() answers it from the
     # full-text index instead of LIKE scans over these columns.
     search_fields = ["title", "dek", "body"]
-    date_hierarchy = "published_at"
     autocomplete_fields = ["country", "topics", "translation"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ArticleAuthorInline, AnalysisSectionInline, RelatedArticleInline]
@@ -145,20 +146,16 @@ class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
         )
 
     def get_paginator(
-        self,
-        request: HttpRequest,
-        queryset,
-        per_page,
-        orphans=0,
-        allow_empty_first_page=True,
+        self, request: HttpRequest, queryset, per_page, orphans=0, **kwargs
     ):
         params = sorted((k, v) for k, v in request.GET.items() if k != "p")
         return ArchivePaginator(
             queryset,
             per_page,
             orphans,
-            allow_empty_first_page,
             count_key=f"{request.path}?{urlencode(params)}",
+            max_count=search.MAX_RESULTS if request.GET.get("q") else None,
+            **kwargs,
         )
 
     def get_queryset(self, request: HttpRequest):
