@@ -111,10 +111,11 @@ class ArticleFilter(django_filters.FilterSet):
         # Subjects on offer (and accepted) are those public in the language
         # listed: the page's, the one chosen, or any for "all languages".
         language = self.data.get("language") or get_language()
-        if language not in dict(settings.LANGUAGES):
-            language = None
+        self.listed_language = (
+            language if language in dict(settings.LANGUAGES) else None
+        )
         for name, kind in SUBJECT_FILTERS.items():
-            self.filters[name].queryset = kind.public(language)
+            self.filters[name].queryset = kind.public(self.listed_language)
         for name in ("tag", "author"):
             self.filters[name].extra["widget"] = suggesting(SUBJECT_FILTERS[name])
 
@@ -133,9 +134,9 @@ class ArticleFilter(django_filters.FilterSet):
     def public_choices(self, name: str) -> list[tuple[str, str]]:
         """The country or topic choices, cached for a minute: finding which of
         them have a published article reads far more than one subject does."""
-        language = get_language()
+        listed = self.listed_language or ALL_LANGUAGES
         return cache.get_or_set(
-            f"filter-choices:{name}:{language}",
+            f"filter-choices:{name}:{listed}:{get_language()}",
             lambda: [
                 (subject.slug, subject.display_name)
                 for subject in self.filters[name].queryset

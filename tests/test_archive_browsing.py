@@ -12,7 +12,7 @@ from django.urls import reverse
 from articles import search
 from articles.models import Article, ArticleAuthor, Status, TaggedArticle
 from articles.pagination import ArchivePaginator
-from tests.factories import make_article, make_author
+from tests.factories import make_article, make_author, make_country
 
 pytestmark = pytest.mark.django_db
 
@@ -137,3 +137,12 @@ def test_generated_archive_has_a_newsrooms_shape():
     title = articles.filter(language="en").first().title
     assert re.search(r"\w+ix\b", title)  # an invented, rare word
     assert ArticleAuthor.objects.values("author").distinct().count() > 100
+
+
+def test_country_choices_follow_the_listed_language(client):
+    make_article(country=make_country(name="Peru"))
+    make_article(country=make_country(name="Ecuador"), language="es")
+    english = client.get(INDEX).text
+    assert ">Peru<" in english and ">Ecuador<" not in english
+    every_language = client.get(INDEX, {"language": "all"}).text
+    assert ">Ecuador<" in every_language
