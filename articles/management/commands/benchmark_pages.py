@@ -41,6 +41,8 @@ class Command(BaseCommand):
     help = (
         "Time the public pages, search, sitemaps, feeds and the admin list "
         "against this database: median and 95th percentile in-process time, "
+        "median CPU time of this process (Python's share, steady on a busy "
+        "machine), "
         "queries, HTML size, and the plan of each page's slowest query. Page "
         "caches are bypassed (every request has a fresh query string). With "
         "--scale N, first tops the archive up to N published articles with "
@@ -79,7 +81,8 @@ class Command(BaseCommand):
         )
         plans = []
         self.stdout.write(
-            f"{'page':58} {'median ms':>9} {'p95 ms':>8} {'queries':>7} {'KiB':>6}"
+            f"{'page':58} {'median ms':>9} {'p95 ms':>8} {'cpu ms':>7} "
+            f"{'queries':>7} {'KiB':>6}"
         )
         for name, url, staff in self.pages():
             if only not in name:
@@ -123,12 +126,13 @@ class Command(BaseCommand):
             return client.get(f"{url}{separator}_={run}-{number}", secure=True)
 
         fetch(0)  # warm templates and settings, as on a running site
-        timings = []
+        timings, cpu = [], []
         deadline = time.perf_counter() + seconds
         for number in range(1, requests + 1):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             response = fetch(number)
             timings.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
             if time.perf_counter() > deadline:
                 break
         log = QueryLog()
@@ -140,6 +144,7 @@ class Command(BaseCommand):
         status = "" if response.status_code == 200 else f"  HTTP {response.status_code}"
         line = (
             f"{{name:58}} {statistics.median(timings):9.1f} {p95:8.1f} "
+            f"{statistics.median(cpu):7.1f} "
             f"{len(log.queries):7d} {len(response.content) / 1024:6.1f}{status}"
         )
         return {"line": line, "slowest": log.slowest() if log.queries else (0, "", ())}
