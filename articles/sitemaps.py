@@ -12,6 +12,8 @@ from taggit.models import Tag
 from articles.models import Article, Author, Country, OrganizationNewsItem, Topic
 from articles.pagination import ArchivePaginator
 
+URL_FIELDS = ["slug", "language", "status", "published_at", "updated_at"]
+
 
 class PublicSitemap(Sitemap):
     limit = 5000
@@ -30,6 +32,9 @@ class ArticleSitemap(PublicSitemap):
         return (
             Article.objects.published()
             .select_related("translation")
+            # Addresses and dates only: 5,000 bodies per file would be most
+            # of its cost.
+            .only(*URL_FIELDS, *(f"translation__{name}" for name in URL_FIELDS))
             .order_by("-published_at", "-pk")
         )
 
