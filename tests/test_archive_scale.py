@@ -44,6 +44,7 @@ def archive_pages() -> dict[str, str]:
     tag = TAG.public("en").first()
     index = reverse("articles:article-list")
     search = reverse("articles:search")
+    dates = "published_from=2020-01-01&published_until=2021-06-30"
     return {
         "article page": article.get_absolute_url(),
         "home": reverse("articles:home"),
@@ -51,6 +52,7 @@ def archive_pages() -> dict[str, str]:
         "news index, page 100": f"{index}?page=100",
         "news index, country and tag": f"{index}?country={country.slug}&tag={tag.slug}",
         "news index, one kind": f"{index}?kind=analysis",
+        "news index, dates": f"{index}?{dates}",
         "search, common word": f"{search}?q=port",
         "search, rare word": f"{search}?q={article.title.split()[4]}",
     }
