@@ -58,6 +58,10 @@ class ArticleQuerySet(PublishableQuerySet):
         ]
         ranks: dict[int, int] = {}
         for subject, rank in tiers:
+            if len(ranks) >= RELATED_CANDIDATES:
+                # The groups before fill every card a page can show (picks
+                # included): a lower group could not reach the page.
+                break
             if not any(subject.values()):
                 continue
             newest = (
