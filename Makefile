@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# A real site's export, timed by `make benchmark` (shared test data).
+WXR_SAMPLE := ../shared/fixtures/wxr/themeunittestdata.wordpress.xml
 # Marks an install of the current pyproject.toml, so editing it reinstalls.
 INSTALLED := $(VENV)/.installed
 # The Nu Html Checker for the HTML-validity tests, kept inside the venv. Its
@@ -41,9 +43,15 @@ $(VNU):
 test: install $(VNU)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# SCALE=100000 first tops the archive up to that many generated articles
+# (once; later runs reuse them). Use a PostgreSQL DATABASE_URL for that.
 benchmark: serve-setup
 	DEBUG=0 SECRET_KEY=benchmark-only-$$(date +%s)-not-a-secret-key-for-serving-anything \
-	  $(BIN)/python manage.py benchmark_pages
+	  $(BIN)/python manage.py benchmark_pages $(if $(SCALE),--scale $(SCALE))
+	@if [ -f $(WXR_SAMPLE) ]; then \
+	  echo "WordPress theme unit test data, imported and rolled back:"; \
+	  $(BIN)/python manage.py import_wordpress $(WXR_SAMPLE) --dry-run | tail -n 1; \
+	else echo "$(WXR_SAMPLE) not found: the import is not timed"; fi
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,40 +1,34 @@
 """Ranked full-text search over published articles.
 
-PostgreSQL ranks with its own full-text search (weighted title, summary,
-text); SQLite with an FTS5 index kept current by triggers. Both return the
-same thing: article ids, best first, with a snippet whose matched words are
-marked, for one language.
+PostgreSQL matches against a stored, weighted vector (title, summary,
+authors, body and sections; see migration 0012) through a GIN index, in the
+article's language with accents ignored; SQLite against an FTS5 index kept
+current by triggers. Either way the cost is bounded whatever the archive's
+size: at most ``MAX_RESULTS + 1`` matches are ranked (the newest ones), and
+snippets are made only for the articles on the page shown.
 """
 
 import re
-from dataclasses import dataclass
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-)
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection, connections
-from django.db.models import F, TextField, Value
+from django.db.models import F, Q, QuerySet, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 
 from articles.models import Article
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
-MAX_RESULTS = 200
+MAX_RESULTS = 1000
+"""Beyond this many matches a reader is told "more than 1,000 results"."""
 # Control characters never occur in article text; they mark the matched words
 # in a snippet until the template turns them into <mark> elements.
 START, STOP = "\x02", "\x03"
-POSTGRES_CONFIGS = {"en": "english", "es": "spanish"}
+# Text search configurations that ignore accents, made by migration 0012.
+POSTGRES_CONFIGS = {"en": "newsroom_english", "es": "newsroom_spanish"}
+POSTGRES_FALLBACK_CONFIG = "newsroom_simple"
 FTS_TABLE = "articles_article_fts"
-
-
-@dataclass
-class Hit:
-    article_id: int
-    snippet: list[tuple[bool, str]]
 
 
 def terms(query: str) -> list[str]:
@@ -55,68 +49,98 @@ def split_snippet(snippet: str) -> list[tuple[bool, str]]:
     return pieces
 
 
-def search(query: str, language: str) -> list[Hit]:
+def matching(queryset: QuerySet, query: str, language: str | None = None) -> QuerySet:
+    """``queryset`` narrowed to articles containing every word of ``query``,
+    through the full-text index; in any language when ``language`` is None."""
+    words = terms(query)
+    if not words:
+        return queryset.none()
+    if connection.vendor != "postgresql":
+        return queryset.filter(pk__in=RawSQL(_FTS_MATCHES, [_fts_match(words)]))
+    languages = [language] if language else [*POSTGRES_CONFIGS, None]
+    condition = Q()
+    for code in languages:
+        in_language = (
+            Q(language=code) if code else ~Q(language__in=list(POSTGRES_CONFIGS))
+        )
+        condition |= in_language & Q(search_vector=_postgres_query(words, code))
+    return queryset.filter(condition)
+
+
+def ranked_ids(query: str, language: str) -> list[int]:
+    """Ids of published articles in ``language`` matching ``query``, best
+    first: at most ``MAX_RESULTS + 1``, so that a caller can say "more than"."""
     words = terms(query)
     if not words:
         return []
+    found = matching(Article.objects.published(), query, language).for_language(
+        language
+    )
+    newest = found.order_by("-published_at", "-pk")[: MAX_RESULTS + 1]
     if connection.vendor == "postgresql":
-        return _search_postgresql(words, language)
-    return _search_sqlite(words, language)
-
-
-def _search_postgresql(words: list[str], language: str) -> list[Hit]:
-    config = POSTGRES_CONFIGS.get(language, "simple")
-    vector = (
-        SearchVector("title", weight="A", config=config)
-        + SearchVector("dek", weight="B", config=config)
-        + SearchVector("search_text", weight="C", config=config)
-    )
-    search_query = SearchQuery(" ".join(words), search_type="plain", config=config)
-    rows = (
-        Article.objects.published()
-        .for_language(language)
-        .annotate(document=vector)
-        .filter(document=search_query)
-        .annotate(
-            rank=SearchRank(F("document"), search_query),
-            snippet=SearchHeadline(
-                Concat("dek", Value(" "), "search_text", output_field=TextField()),
-                search_query,
-                config=config,
-                start_sel=START,
-                stop_sel=STOP,
-                max_words=35,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            ),
-        )
-        .order_by("-rank", "-published_at")
-        .values_list("pk", "snippet")[:MAX_RESULTS]
-    )
-    return [Hit(pk, split_snippet(snippet)) for pk, snippet in rows]
-
-
-def _search_sqlite(words: list[str], language: str) -> list[Hit]:
-    # Each word quoted, so FTS5 reads it as a word and never as syntax.
-    match = " ".join('"{}"'.format(word.replace('"', "")) for word in words)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT rowid, snippet({FTS_TABLE}, -1, %s, %s, ' … ', 30) "
-            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
-            f"ORDER BY bm25({FTS_TABLE}, 10.0, 4.0, 1.0) LIMIT %s",
-            [START, STOP, match, MAX_RESULTS * 5],
-        )
-        ranked = cursor.fetchall()
-    visible = set(
-        Article.objects.published()
-        .for_language(language)
-        .filter(pk__in=[pk for pk, _snippet in ranked])
+        rank = SearchRank(F("search_vector"), _postgres_query(words, language))
+    else:
+        rank = RawSQL(_FTS_RANK, [_fts_match(words)])
+    return list(
+        Article.objects.filter(pk__in=newest.values("pk"))
+        .annotate(rank=rank)
+        .order_by("-rank", "-published_at", "-pk")
         .values_list("pk", flat=True)
     )
-    return [Hit(pk, split_snippet(snippet)) for pk, snippet in ranked if pk in visible][
-        :MAX_RESULTS
-    ]
+
+
+def snippets(ids: list[int], query: str, language: str) -> dict[int, list]:
+    """Marked snippets of the articles ``ids`` (those on the page shown)."""
+    words = terms(query)
+    if not words or not ids:
+        return {}
+    if connection.vendor == "postgresql":
+        rows = (
+            Article.objects.filter(pk__in=ids)
+            .annotate(
+                snippet=SearchHeadline(
+                    Concat("dek", Value(" "), "search_text", output_field=TextField()),
+                    _postgres_query(words, language),
+                    config=POSTGRES_CONFIGS.get(language, POSTGRES_FALLBACK_CONFIG),
+                    start_sel=START,
+                    stop_sel=STOP,
+                    max_words=35,
+                    min_words=15,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                )
+            )
+            .values_list("pk", "snippet")
+        )
+    else:
+        placeholders = ", ".join(["%s"] * len(ids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, snippet({FTS_TABLE}, -1, %s, %s, ' … ', 30) "
+                f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
+                f"AND rowid IN ({placeholders})",
+                [START, STOP, _fts_match(words), *ids],
+            )
+            rows = cursor.fetchall()
+    return {pk: split_snippet(snippet) for pk, snippet in rows}
+
+
+def _postgres_query(words: list[str], language: str | None) -> SearchQuery:
+    config = POSTGRES_CONFIGS.get(language, POSTGRES_FALLBACK_CONFIG)
+    return SearchQuery(" ".join(words), search_type="plain", config=config)
+
+
+def _fts_match(words: list[str]) -> str:
+    # Each word quoted, so FTS5 reads it as a word and never as syntax.
+    return " ".join('"{}"'.format(word.replace('"', "")) for word in words)
+
+
+_FTS_MATCHES = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+# bm25 is lower for better matches; negated so that "-rank" puts them first.
+_FTS_RANK = (
+    f"SELECT -bm25({FTS_TABLE}, 10.0, 4.0, 1.0) FROM {FTS_TABLE} "
+    f"WHERE {FTS_TABLE} MATCH %s AND rowid = articles_article.id"
+)
 
 
 def ensure_sqlite_index(using: str = "default") -> None:

@@ -10,9 +10,11 @@ from django.db.models import Max
 from django.urls import reverse
 
 from articles.models import Article, OrganizationNewsItem
+from articles.pagination import ArchivePaginator
 from articles.subjects import SUBJECT_KINDS, SubjectKind
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+URL_FIELDS = ["slug", "language", "status", "published_at", "updated_at", "trashed_at"]
 
 
 class PublicSitemap(Sitemap):
@@ -32,11 +34,20 @@ class ArticleSitemap(PublicSitemap):
         return (
             Article.objects.published()
             .select_related("translation")
-            .order_by("-published_at", "pk")
+            # Addresses and dates only: 5,000 bodies per file would be most
+            # of its cost.
+            .only(*URL_FIELDS, *(f"translation__{name}" for name in URL_FIELDS))
+            .order_by("-published_at", "-pk")
         )
 
     def lastmod(self, article: Article):
         return article.updated_at
+
+    @property
+    def paginator(self) -> ArchivePaginator:
+        # Ids first through the index, then 5,000 rows by id: a late page
+        # does not read every article before it.
+        return ArchivePaginator(self._items(), self.limit, count_key="sitemap-articles")
 
     def get_latest_lastmod(self):
         return self.items().aggregate(latest=Max("updated_at"))["latest"]

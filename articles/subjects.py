@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
@@ -45,6 +46,17 @@ class SubjectKind:
         return self.public().annotate(
             **{f"public_{code}": self._used_by_published(code) for code in languages}
         )
+
+    def suggestions(self, text: str, language: str, limit: int) -> models.QuerySet:
+        """At most ``limit`` public subjects in ``language`` whose name or
+        slug starts with ``text``, by name: what an autocomplete offers."""
+        text = text.strip()
+        if not text:
+            return self.model.objects.none()
+        starts = models.Q(name__istartswith=text)
+        if slug := slugify(text):
+            starts |= models.Q(slug__startswith=slug)
+        return self.public(language).filter(starts).order_by("name")[:limit]
 
     def url(self, subject: models.Model) -> str:
         """The subject's page in the active language."""

@@ -2,7 +2,7 @@ from django.urls import path
 
 from articles import feeds
 from articles.subjects import SUBJECT_KINDS
-from articles.views import engagement, reading, republishing
+from articles.views import engagement, reading, republishing, suggestions
 
 FEED_FORMATS = {"rss": feeds.ArticleRss, "atom": feeds.ArticleAtom}
 
@@ -87,6 +87,11 @@ urlpatterns = [
     path("donate/", engagement.DonatePageView.as_view(), name="donate"),
     path("donate/go/", engagement.DonationRedirectView.as_view(), name="donate-go"),
     *subject_patterns(),
+    path(
+        "suggestions/<str:kind>/",
+        suggestions.SubjectSuggestionsView.as_view(),
+        name="subject-suggestions",
+    ),
     path(
         "organization/",
         reading.OrganizationNewsListView.as_view(),

@@ -112,7 +112,7 @@ def test_invalid_values_get_a_message_not_an_error(client, newsroom, query):
 
 
 def test_an_empty_result_says_so(client, newsroom):
-    response = client.get(INDEX, {"country": "peru", "kind": "analysis"})
+    response = client.get(INDEX, {"country": "peru", "kind": "investigation"})
     assert "No published article matches these filters." in response.text
 
 

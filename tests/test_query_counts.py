@@ -90,5 +90,7 @@ def test_listing_pages_cost_the_same_for_2_or_12_articles(client, url):
     few = queries_for(client, url)
     add_articles(10)
     many = queries_for(client, url)
-    assert many == few
+    # A listing's total is cached for a few minutes: the second view may
+    # skip its count, never add a query.
+    assert many <= few
     assert few <= 12

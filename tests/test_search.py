@@ -3,11 +3,12 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Status
-from tests.factories import make_article
+from tests.factories import make_article, make_author
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +103,16 @@ def test_search_results_are_paginated(client):
     assert len(first.context["results"]) == 20
     assert first.context["result_count"] == 23
     assert 'href="?q=harbour&amp;page=2"' in first.text
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the stored vector is PostgreSQL's"
+)
+def test_bylines_are_searched_and_follow_renamed_authors(client):
+    reporter = make_author(name="Zelda Quintero")
+    make_article(title="Port brief", authors=[reporter])
+    assert result_titles(client.get(SEARCH, {"q": "quintero"})) == ["Port brief"]
+    reporter.name = "Zelda Ramírez"
+    reporter.save()
+    assert result_titles(client.get(SEARCH, {"q": "ramirez"})) == ["Port brief"]
+    assert result_titles(client.get(SEARCH, {"q": "quintero"})) == []

@@ -1,9 +1,10 @@
 import html
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Case, Exists, OuterRef, Prefetch, When
+from django.db.models import Case, Prefetch, When
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -16,6 +17,9 @@ from articles.models.site import SiteSettings
 from articles.models.taxonomy import Author, TaggedArticle
 from articles.renditions import Crop, Rendition, crops, make_renditions, renditions
 from articles.sanitize import clean_rich_text
+
+RELATED_CANDIDATES = 60
+"""Per subject group, the newest articles considered as related content."""
 
 
 class Kind(models.TextChoices):
@@ -39,32 +43,58 @@ class ArticleQuerySet(PublishableQuerySet):
     def related_by_subject(self, article: "Article") -> "ArticleQuerySet":
         """Articles in ``article``'s language that share a tag with it, then
         those from its country, then those sharing a topic; newest first
-        within each group. Tags and topics are read from ``article``, so
-        prefetch them to keep this at one query."""
-        tag_ids = [tag.pk for tag in article.tags.all()]
-        topic_ids = [topic.pk for topic in article.topics.all()]
-        tiers = []
-        if tag_ids:
-            shares_tag = TaggedArticle.objects.filter(
-                content_object=OuterRef("pk"), tag_id__in=tag_ids
+        within each group.
+
+        Candidates are read first, in three small queries through the indexed
+        subject tables, at most ``RELATED_CANDIDATES`` each, so the cost does
+        not grow with the archive; the queryset returned only orders them.
+        Tags and topics are read from ``article``: prefetch them.
+        """
+        in_language = self.for_language(article.language).exclude(pk=article.pk)
+        tiers = [
+            ({"tags__in": [tag.pk for tag in article.tags.all()]}, 0),
+            ({"country_id": article.country_id}, 1),
+            ({"topics__in": [topic.pk for topic in article.topics.all()]}, 2),
+        ]
+        ranks: dict[int, int] = {}
+        for subject, rank in tiers:
+            if len(ranks) >= RELATED_CANDIDATES:
+                # The groups before fill every card a page can show (picks
+                # included): a lower group could not reach the page.
+                break
+            if not any(subject.values()):
+                continue
+            newest = (
+                in_language.filter(**subject)
+                .order_by("-published_at", "-pk")
+                .values_list("pk", flat=True)[:RELATED_CANDIDATES]
             )
-            tiers.append(When(Exists(shares_tag), then=0))
-        if article.country_id:
-            tiers.append(When(country_id=article.country_id, then=1))
-        if topic_ids:
-            shares_topic = Article.topics.through.objects.filter(
-                article_id=OuterRef("pk"), topic_id__in=topic_ids
-            )
-            tiers.append(When(Exists(shares_topic), then=2))
-        if not tiers:
+            for pk in newest:
+                ranks.setdefault(pk, rank)
+        if not ranks:
             return self.none()
+        by_rank = [
+            When(pk__in=[pk for pk, tier in ranks.items() if tier == rank], then=rank)
+            for rank in sorted(set(ranks.values()))
+        ]
         return (
-            self.for_language(article.language)
-            .exclude(pk=article.pk)
-            .annotate(relatedness=Case(*tiers, default=None))
-            .filter(relatedness__isnull=False)
+            self.filter(pk__in=ranks)
+            .annotate(relatedness=Case(*by_rank))
             .order_by("relatedness", "-published_at", "-pk")
         )
+
+    def newest_of_each_kind(self, count: int) -> "ArticleQuerySet":
+        """The newest ``count`` articles of every kind, newest first: one small
+        query per kind through the kind listing index, then one for the rows,
+        instead of ranking every article of the archive."""
+        ids = [
+            pk
+            for kind in Kind.values
+            for pk in self.filter(kind=kind)
+            .order_by("-published_at", "-pk")
+            .values_list("pk", flat=True)[:count]
+        ]
+        return self.filter(pk__in=ids).order_by("-published_at", "-pk")
 
     def republishable(self) -> "ArticleQuerySet":
         """Articles other outlets may republish: allowed on the article and
@@ -127,6 +157,11 @@ class Article(Publishable):
         blank=True,
         help_text=_("Plain text of the body and analysis sections, for search."),
     )
+    # On PostgreSQL a trigger fills it from the title, summary, authors and
+    # search text, and a GIN index serves it (migration 0012; the index is
+    # not declared here because SQLite, where the field stays empty, would
+    # fail to recreate it whenever a migration rebuilds this table).
+    search_vector = SearchVectorField(null=True, editable=False)
     authors = models.ManyToManyField(
         Author,
         through="ArticleAuthor",
@@ -211,7 +246,26 @@ class Article(Publishable):
         permissions = [
             ("publish_article", _("Can publish, schedule and unpublish articles")),
         ]
-        indexes = [models.Index(fields=["status", "published_at"])]
+        indexes = [
+            # Feeds and sitemaps: published articles in every language.
+            models.Index(
+                fields=["status", "published_at", "id"], name="article_published"
+            ),
+            # Listings: one language's published articles, newest first,
+            # optionally of one kind or one country.
+            models.Index(
+                fields=["language", "status", "published_at", "id"],
+                name="article_listing",
+            ),
+            models.Index(
+                fields=["language", "status", "kind", "published_at", "id"],
+                name="article_kind_listing",
+            ),
+            models.Index(
+                fields=["country", "language", "status", "published_at"],
+                name="article_country_listing",
+            ),
+        ]
 
     def clean(self) -> None:
         errors = {}

@@ -4,8 +4,6 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Window
-from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils import translation
@@ -19,6 +17,7 @@ from articles import search
 from articles.context_processors import language_links_for
 from articles.filters import ArticleFilter
 from articles.models import Article, Kind, OrganizationNewsItem, SiteSettings
+from articles.pagination import ArchivePaginationMixin
 from articles.public_cache import add_surrogate_keys
 from articles.sharing import share_links
 from articles.sitemaps import hreflang_alternates
@@ -43,19 +42,14 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        # One query for the newest few of every kind, whatever their dates.
-        newest_by_kind = (
+        newest = (
             Article.objects.published()
             .for_language(get_language())
-            .annotate(
-                place=Window(RowNumber(), partition_by="kind", order_by="-published_at")
-            )
-            .filter(place__lte=CARDS_PER_KIND + 1)
-            .order_by("-published_at")
+            .newest_of_each_kind(CARDS_PER_KIND + 1)
             .with_card_data()
         )
         by_kind: dict[str, list[Article]] = {}
-        for article in newest_by_kind:
+        for article in newest:
             by_kind.setdefault(article.kind, []).append(article)
         briefs = by_kind.pop(Kind.BRIEF, [])
         sections = [
@@ -155,10 +149,11 @@ class ArticlePreviewView(ArticleDetailView):
         return super().get_context_data(is_preview=True, **kwargs)
 
 
-class ArticleIndexView(FilterView):
+class ArticleIndexView(ArchivePaginationMixin, FilterView):
     """The news index: published articles, filtered by the query string."""
 
     filterset_class = ArticleFilter
+    count_key_parameters = tuple(ArticleFilter.base_filters)
     template_name = "articles/article_index.html"
     context_object_name = "articles"
     paginate_by = ARTICLES_PER_PAGE
@@ -175,7 +170,7 @@ class ArticleIndexView(FilterView):
         }
 
 
-class SubjectArticleListView(ListView):
+class SubjectArticleListView(ArchivePaginationMixin, ListView):
     """Published articles about one public country, topic, author or tag, in
     the reader's language (the index's language filter reaches the others)."""
 
@@ -230,23 +225,22 @@ class SearchView(TemplateView):
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.get("q", "")[: search.MAX_QUERY_LENGTH].strip()
-        hits = search.search(query, get_language()) if query else []
-        page = Paginator(hits, ARTICLES_PER_PAGE).get_page(self.request.GET.get("page"))
-        articles = (
-            Article.objects.published()
-            .with_card_data()
-            .in_bulk([hit.article_id for hit in page])
+        language = get_language()
+        ids = search.ranked_ids(query, language) if query else []
+        page = Paginator(ids[: search.MAX_RESULTS], ARTICLES_PER_PAGE).get_page(
+            self.request.GET.get("page")
         )
+        snippets = search.snippets(list(page), query, language)
+        articles = Article.objects.published().with_card_data().in_bulk(list(page))
         results = [
-            (articles[hit.article_id], hit.snippet)
-            for hit in page
-            if hit.article_id in articles
+            (articles[pk], snippets.get(pk, [])) for pk in page if pk in articles
         ]
         return super().get_context_data(
             query=query,
             results=results,
             page_obj=page,
-            result_count=len(hits),
+            result_count=min(len(ids), search.MAX_RESULTS),
+            more_results=len(ids) > search.MAX_RESULTS,
             **kwargs,
         )
 

@@ -1,69 +1,250 @@
+import re
 import statistics
 import time
-import tracemalloc
-from functools import partial
+from urllib.parse import urlencode
 
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
+from django.db.models import Count
 from django.test import Client
+from django.urls import reverse
+from django.utils import translation
 
-from articles.models import Article
+from articles.models import Article, Country
+from articles.sitemaps import SITEMAPS
+from articles.subjects import TAG
 
-PAGES = [
-    "/en/",
-    "/en/news/",
-    "/en/search/?q=port",
-    "/en/organization/",
-    "/en/feeds/rss/",
-]
+COMMON_WORDS = {"en": "port", "es": "puerto"}
+PLAN_WIDTH = 110
 
 
-def count_query(queries: list[str], execute, sql, params, many, context):
-    queries.append(sql)
-    return execute(sql, params, many, context)
+class QueryLog:
+    """Every query a request makes, with its duration, to name the slowest."""
+
+    def __init__(self) -> None:
+        self.queries: list[tuple[float, str, object]] = []
+
+    def __call__(self, execute, sql, params, many, context):
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.queries.append((time.perf_counter() - start, sql, params))
+
+    def slowest(self) -> tuple[float, str, object]:
+        return max(self.queries, key=lambda query: query[0])
 
 
 class Command(BaseCommand):
     help = (
-        "Time the main public pages against this database: median and 95th "
-        "percentile render time, queries, and peak memory per request. Reads "
-        "only; run it on a copy of production data or on the demo content."
+        "Time the public pages, search, sitemaps, feeds and the admin list "
+        "against this database: median and 95th percentile in-process time, "
+        "median CPU time of this process (Python's share, steady on a busy "
+        "machine), "
+        "queries, HTML size, and the plan of each page's slowest query. The "
+        "page cache is off: this measures building each page. With "
+        "--scale N, first tops the archive up to N published articles with "
+        "generate_articles (once: later runs reuse them)."
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--requests", type=int, default=50)
-
-    def handle(self, *args, requests: int, **options) -> None:
-        client = Client(HTTP_HOST="127.0.0.1")
-        # Over HTTPS: production settings redirect plain HTTP.
-        fetch = partial(client.get, secure=True)
-        article = Article.objects.published().for_language("en").first()
-        pages = PAGES + ([article.get_absolute_url()] if article else [])
-        self.stdout.write(
-            f"{'page':45} {'median ms':>10} {'p95 ms':>8} "
-            f"{'queries':>8} {'peak KiB':>9}"
+        parser.add_argument("--requests", type=int, default=30)
+        parser.add_argument(
+            "--seconds",
+            type=float,
+            default=10,
+            help="Stop timing a page after this long, whatever --requests says.",
         )
-        for url in pages:
-            fetch(url)  # warm caches and templates, as a running site is
-            timings = []
-            for _ in range(requests):
-                start = time.perf_counter()
-                response = fetch(url)
-                timings.append((time.perf_counter() - start) * 1000)
-            queries: list[str] = []
-            with connection.execute_wrapper(partial(count_query, queries)):
-                fetch(url)
-            tracemalloc.start()
-            fetch(url)
-            _current, peak = tracemalloc.get_traced_memory()
-            tracemalloc.stop()
-            p95 = statistics.quantiles(timings, n=20)[-1]
-            self.stdout.write(
-                f"{url[:45]:45} {statistics.median(timings):10.1f} {p95:8.1f} "
-                f"{len(queries):8d} {peak / 1024:9.0f}"
-                + (
-                    ""
-                    if response.status_code == 200
-                    else f"  (HTTP {response.status_code})"
+        parser.add_argument("--scale", type=int, default=0)
+        parser.add_argument("--no-plans", action="store_true")
+        parser.add_argument(
+            "--only", default="", help="Measure only pages whose name contains this."
+        )
+
+    def handle(
+        self,
+        *args,
+        requests: int,
+        seconds: float,
+        scale: int,
+        no_plans: bool,
+        only: str,
+        **opts,
+    ) -> None:
+        self.top_up(scale)
+        # What building each page costs; serving from the page cache is
+        # measured under load by `make bench`.
+        settings.NEWSROOM_PAGE_CACHE = False
+        client = Client(HTTP_HOST="127.0.0.1")
+        editor, _created = User.objects.get_or_create(
+            username="benchmark-editor",
+            defaults={"is_staff": True, "is_superuser": True},
+        )
+        plans = []
+        self.stdout.write(
+            f"{'page':58} {'median ms':>9} {'p95 ms':>8} {'cpu ms':>7} "
+            f"{'queries':>7} {'KiB':>6}"
+        )
+        for name, url, staff in self.pages():
+            if only not in name:
+                continue
+            if staff:
+                client.force_login(editor)
+            else:
+                client.logout()
+            result = self.measure(client, url, requests, seconds)
+            self.stdout.write(result["line"].format(name=name[:58]))
+            plans.append((name, result["slowest"]))
+        if not no_plans:
+            for name, (duration, sql, params) in plans:
+                self.stdout.write(
+                    f"\n== {name}: slowest query {duration * 1000:.1f} ms"
                 )
+                self.stdout.write(self.plan(sql, params))
+
+    def top_up(self, scale: int) -> None:
+        missing = scale - Article.objects.published().count()
+        if missing > 0:
+            call_command(
+                "generate_articles", missing, drafts=scale // 100, stdout=self.stdout
             )
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")
+
+    def measure(self, client: Client, url: str, requests: int, seconds: float):
+        def fetch():
+            # Over HTTPS: production settings redirect plain HTTP.
+            return client.get(url, secure=True)
+
+        fetch()  # warm templates and settings, as on a running site
+        timings, cpu = [], []
+        deadline = time.perf_counter() + seconds
+        for _request in range(requests):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            response = fetch()
+            timings.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
+            if time.perf_counter() > deadline:
+                break
+        log = QueryLog()
+        with connection.execute_wrapper(log):
+            response = fetch()
+        p95 = (
+            statistics.quantiles(timings, n=20)[-1] if len(timings) > 1 else timings[0]
+        )
+        status = "" if response.status_code == 200 else f"  HTTP {response.status_code}"
+        line = (
+            f"{{name:58}} {statistics.median(timings):9.1f} {p95:8.1f} "
+            f"{statistics.median(cpu):7.1f} "
+            f"{len(log.queries):7d} {len(response.content) / 1024:6.1f}{status}"
+        )
+        return {"line": line, "slowest": log.slowest() if log.queries else (0, "", ())}
+
+    def pages(self) -> list[tuple[str, str, bool]]:
+        """(name, address, needs an editor) for every page measured."""
+        published = Article.objects.published()
+        article = published.for_language("en").filter(tags__isnull=False).first()
+        top_tag = self.most_used_tag()
+        country = Country.objects.filter(articles__in=published).first()
+        pages = []
+        for language in ("en", "es"):
+            with translation.override(language):
+                pages.append((f"home /{language}/", reverse("articles:home"), False))
+        with translation.override("en"):
+            index = reverse("articles:article-list")
+            pages += [
+                ("article page", article.get_absolute_url(), False),
+                ("news index, page 1", index, False),
+                ("news index, page 2,000", f"{index}?page=2000", False),
+                (
+                    "news index, country + tag",
+                    f"{index}?{urlencode({'country': country.slug, 'tag': top_tag})}",
+                    False,
+                ),
+                (
+                    "tag page, most used tag",
+                    reverse("articles:tag", args=[top_tag]),
+                    False,
+                ),
+                ("rss feed", reverse("articles:feed-rss"), False),
+                ("atom feed", reverse("articles:feed-atom"), False),
+                (
+                    "rss feed, most used tag",
+                    reverse("articles:feed-rss-tag", args=[top_tag]),
+                    False,
+                ),
+                (
+                    "rss feed, country",
+                    reverse("articles:feed-rss-country", args=[country.slug]),
+                    False,
+                ),
+                ("partner feed", reverse("articles:feed-partner"), False),
+            ]
+        for language in ("en", "es"):
+            with translation.override(language):
+                url = reverse("articles:search")
+                for label, word in [
+                    ("common", COMMON_WORDS[language]),
+                    ("rare", self.rare_word(language)),
+                ]:
+                    pages.append(
+                        (f"search /{language}/, {label} word “{word}”",
+                         f"{url}?{urlencode({'q': word})}", False)
+                    )  # fmt: skip
+        pages += [
+            ("sitemap index", reverse("sitemap-index"), False),
+            ("news sitemap", reverse("sitemap-news"), False),
+        ]
+        for section, sitemap_class in SITEMAPS.items():
+            location = reverse("sitemap-section", args=[section])
+            for page in sitemap_class().paginator.page_range:
+                pages.append(
+                    (f"sitemap {section} p{page}", f"{location}?p={page}", False)
+                )
+        admin = reverse("admin:articles_article_changelist")
+        pages += [
+            ("admin article list", admin, True),
+            ("admin article list, search", f"{admin}?q=port", True),
+        ]
+        return pages
+
+    def most_used_tag(self) -> str:
+        return (
+            TAG.public("en")
+            .annotate(uses=Count("article"))
+            .order_by("-uses")
+            .values_list("slug", flat=True)
+            .first()
+        )
+
+    def rare_word(self, language: str) -> str:
+        """An invented word from a title (see generate_articles), or a word
+        of the newest title when the archive was not generated."""
+        titles = (
+            Article.objects.published()
+            .for_language(language)
+            .values_list("title", flat=True)
+        )
+        for title in titles[:50]:
+            if invented := re.findall(r"\b\w+ix\b", title):
+                return invented[0]
+        return next(iter(re.findall(r"\w{5,}", titles.first() or "")), "archive")
+
+    def plan(self, sql: str, params) -> str:
+        if not sql:
+            return "(no query)"
+        explain = (
+            "EXPLAIN ANALYZE "
+            if connection.vendor == "postgresql"
+            else "EXPLAIN QUERY PLAN "
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(explain + sql, params)
+            rows = cursor.fetchall()
+        return "\n".join(
+            "  " + " ".join(str(column) for column in row)[:PLAN_WIDTH] for row in rows
+        )

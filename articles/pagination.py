@@ -1,0 +1,75 @@
+"""Pagination whose cost does not grow with the archive.
+
+A page's rows are found in two steps: the ids by an index-only walk of the
+listing index (OFFSET over narrow index entries, not over whole rows), then
+the rows themselves by id. The total that "Page 3 of 2,995" needs is counted
+once per listing and cached until the content changes, not on every page
+view.
+"""
+
+import hashlib
+from urllib.parse import urlencode
+
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
+from django.utils.functional import cached_property
+
+from articles.public_cache import RESPONSE_SECONDS, current_version
+
+
+class ArchivePaginator(Paginator):
+    def __init__(
+        self,
+        object_list,
+        per_page,
+        *args,
+        count_key: str,
+        max_count: int | None = None,
+        **kwargs,
+    ):
+        """``count_key`` names the listing (its filters and language), so
+        that the cached count is shared by every page of it; ``max_count``
+        stops counting there (for searches, whose matches need not all be
+        read)."""
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.max_count = max_count
+        digest = hashlib.sha256(count_key.encode()).hexdigest()[:32]
+        self.count_key = f"archive-count:{current_version()}:{digest}"
+
+    @cached_property
+    def count(self) -> int:
+        counted = self.object_list
+        if self.max_count is not None:
+            counted = counted[: self.max_count]
+        return cache.get_or_set(self.count_key, counted.count, RESPONSE_SECONDS)
+
+    def page(self, number) -> Page:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        rows = {row.pk: row for row in self.object_list.filter(pk__in=ids)}
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
+
+class ArchivePaginationMixin:
+    """For a ListView over the archive: an ``ArchivePaginator`` whose count is
+    shared by every page of the same listing (its path and language, and the
+    values of ``count_key_parameters``; other parameters cannot multiply the
+    cached counts)."""
+
+    count_key_parameters: tuple[str, ...] = ()
+
+    def get_paginator(self, queryset, per_page, orphans=0, **kwargs):
+        filters = [
+            (name, self.request.GET.get(name, "")) for name in self.count_key_parameters
+        ]
+        return ArchivePaginator(
+            queryset,
+            per_page,
+            orphans=orphans,
+            count_key=f"{self.request.path}?{urlencode(filters)}",
+            **kwargs,
+        )
