@@ -6,7 +6,7 @@ from django.db import models, transaction
 from django.db.models import Case, Exists, OuterRef, Prefetch, When
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
@@ -318,7 +318,9 @@ class Article(Publishable):
         parts = [self.body_html]
         if self.pk:
             for heading, body in self.sections.values_list("heading", "body_html"):
-                parts.extend([heading, body])
+                # A heading is plain text: unescaped, "<![" in it would reach
+                # the HTML parser of strip_tags as a broken declaration.
+                parts.extend([escape(heading), body])
         return html.unescape(strip_tags(" ".join(parts))).strip()
 
     def refresh_search_text(self) -> None:
