@@ -164,6 +164,10 @@ STORAGES = {
     },
 }
 
+# Tag addresses in ASCII ("corrupción" gives "corrupcion"), like every other
+# subject's: the URL patterns' <slug:slug> accepts nothing else.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+
 # Uploaded images are refused above these bounds before Pillow decodes them
 # in full, so a small file that inflates to a huge bitmap cannot exhaust memory.
 NEWSROOM_MAX_IMAGE_BYTES = int(os.environ.get("MAX_IMAGE_BYTES", 10 * 1024 * 1024))

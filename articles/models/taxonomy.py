@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import TaggedItemBase
 
 from articles.images import validate_image_file
-from articles.slugs import unique_slug
+from articles.slugs import ensure_reversible_slug
 
 
 class SluggedName(models.Model):
@@ -20,8 +20,7 @@ class SluggedName(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        if not self.slug:
-            self.slug = unique_slug(type(self), self.name, exclude_pk=self.pk)
+        ensure_reversible_slug(self, fallback=self._meta.model_name)
         super().save(*args, **kwargs)
 
     @property
