@@ -28,6 +28,7 @@ from articles.models import (
 )
 from articles.republish import attribution_footer, portable_body, republish_html
 from articles.structured_data import absolute
+from articles.xml_characters import xml_safe
 
 ITEMS_PER_FEED = 30
 CC_RSS = "http://backend.userland.com/creativeCommonsRssModule"
@@ -98,6 +99,17 @@ class ArticleFeed(Feed):
         self.site = SiteSettings.load().for_language(get_language())
         self.path = request.path
         return super().__call__(request, *args, **kwargs)
+
+    def get_feed(self, obj, request: HttpRequest):
+        """The feed with every text stripped of what XML 1.0 forbids: Django's
+        writer refuses such characters, and one would fail the whole feed."""
+        feed = super().get_feed(obj, request)
+        feed.feed = {name: _xml_safe(value) for name, value in feed.feed.items()}
+        feed.items = [
+            {name: _xml_safe(value) for name, value in item.items()}
+            for item in feed.items
+        ]
+        return feed
 
     # Links name the configured public origin, not the request's Host header:
     # feeds are cached, and a proxy's internal host name must never leak.
@@ -181,6 +193,15 @@ class ArticleFeed(Feed):
         site = SiteSettings.load().for_language(item.language)
         with translation.override(item.language):
             return portable_body(item) + "\n" + attribution_footer(item, site)
+
+
+def _xml_safe(value):
+    """A feed value (text, a list of texts, or anything else) made writable."""
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, (list, tuple)):
+        return [_xml_safe(part) for part in value]
+    return value
 
 
 class SubjectFeed(ArticleFeed):

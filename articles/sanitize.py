@@ -9,6 +9,8 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 
+from articles.xml_characters import xml_safe
+
 ALLOWED_TAGS = {
     "a", "abbr", "aside", "b", "blockquote", "br", "caption", "cite", "code", "em",
     "figcaption", "figure", "h2", "h3", "h4", "hr", "i", "li", "ol", "p", "q",
@@ -36,7 +38,9 @@ def sanitize_html(html: str) -> str:
     if not html:
         return ""
     return nh3.clean(
-        html,
+        # Runs before the text fields are stripped on save; nh3 cannot even
+        # read a lone surrogate.
+        xml_safe(html),
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         allowed_classes=ALLOWED_CLASSES,

@@ -7,6 +7,7 @@ from taggit.models import Tag
 from articles.models import AnalysisSection
 from articles.search import ensure_sqlite_index
 from articles.slugs import ensure_reversible_slug
+from articles.xml_characters import strip_forbidden_characters
 
 
 @receiver([post_save, post_delete], sender=AnalysisSection)
@@ -22,6 +23,15 @@ def give_tag_a_reversible_slug(sender, instance: Tag, **kwargs) -> None:
     # folds accents there, but a name of punctuation alone ("???", "—") still
     # slugifies to nothing, and a tag page needs an address.
     ensure_reversible_slug(instance, fallback="tag")
+
+
+@receiver(pre_save)
+def strip_characters_xml_forbids(sender, instance, **kwargs) -> None:
+    # A receiver rather than a save() method: one place covers the admin,
+    # imports and commands for every model, taggit's Tag included. Django's
+    # own models (sessions, passwords) hold no editor's text.
+    if not sender.__module__.startswith("django."):
+        strip_forbidden_characters(instance)
 
 
 def create_search_index(sender, using: str, **kwargs) -> None:

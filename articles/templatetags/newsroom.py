@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles.structured_data import absolute
+from articles.xml_characters import xml_safe
 
 register = template.Library()
 
@@ -39,6 +40,7 @@ def json_ld(data: dict) -> str:
 
 
 register.filter("absolute", absolute)
+register.filter("xml_safe", xml_safe, is_safe=True)
 
 
 OG_LOCALES = {"en": "en_US", "es": "es_LA"}
