@@ -10,7 +10,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from articles.images import validate_image_file
+from articles.images import CheckedImageField
 from articles.models.publishing import Publishable, PublishableQuerySet, Status
 from articles.models.site import SiteSettings
 from articles.models.taxonomy import Author, TaggedArticle
@@ -145,13 +145,12 @@ class Article(Publishable):
         "articles.Topic", blank=True, related_name="articles", verbose_name=_("topics")
     )
     tags = TaggableManager(_("tags"), through=TaggedArticle, blank=True)
-    image = models.ImageField(
+    image = CheckedImageField(
         _("featured image"),
         width_field="image_width",
         height_field="image_height",
         upload_to="articles/%Y/%m/",
         blank=True,
-        validators=[validate_image_file],
     )
     image_width = models.PositiveIntegerField(editable=False, null=True)
     image_height = models.PositiveIntegerField(editable=False, null=True)

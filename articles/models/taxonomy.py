@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TaggedItemBase
 
-from articles.images import validate_image_file
+from articles.images import CheckedImageField
 from articles.slugs import ensure_reversible_slug
 
 
@@ -74,11 +74,10 @@ class Topic(TranslatedName):
 class Author(SluggedName):
     name = models.CharField(_("name"), max_length=120)
     bio = models.TextField(_("short bio"), blank=True, max_length=1000)
-    photo = models.ImageField(
+    photo = CheckedImageField(
         _("photo"),
         upload_to="authors/%Y/",
         blank=True,
-        validators=[validate_image_file],
     )
 
     class Meta(SluggedName.Meta):
