@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import feedgenerator, translation
+from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -163,7 +164,9 @@ class ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item: Article) -> str:
-        return item.dek
+        # Readers render an RSS description and an Atom summary as HTML; the
+        # summary is plain text, so "<img onerror=…>" in it must stay text.
+        return escape(item.dek)
 
     def item_link(self, item: Article) -> str:
         return item.get_full_url()
