@@ -9,7 +9,7 @@ INSTALLED := $(VENV)/.installed
 # install script would download a Java runtime; the machine's Java is used.
 VNU := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run test install messages serve-setup lint benchmark clean
+.PHONY: run test install messages serve-setup lint benchmark fuzz clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,12 @@ $(VNU):
 
 test: install $(VNU)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The full hostile-input run (tests/test_fuzz.py): the whole XSS corpus through
+# every text field, in Chromium, and hostile values to every public URL and
+# form. Prints counts; fails on any execution or 5xx. FUZZ_LIMIT=n shortens it.
+fuzz: install
+	$(BIN)/python -m pytest -m fuzz tests/test_fuzz.py -q --show-capture=no $(PYTEST_ARGS)
 
 benchmark: serve-setup
 	DEBUG=0 SECRET_KEY=benchmark-only-$$(date +%s)-not-a-secret-key-for-serving-anything \

@@ -10,7 +10,6 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import timedelta
-from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
@@ -61,15 +60,12 @@ def ci_sample() -> list[str]:
 
 def variants(payload: str) -> list[str]:
     """The payload as written and as it might arrive otherwise: upper case,
-    behind an attribute or element break-out, entity- and URL-encoded."""
+    behind an attribute or element break-out, split by a control character."""
     return [
         payload,
         payload.upper(),
         f'">{payload}',
-        f"'>{payload}",
         f"</p></aside>{payload}",
-        escape(payload),
-        quote(payload),
         f"{payload}\x0b{payload}",
     ]
 
@@ -106,17 +102,28 @@ class Planted:
 
     def pages(self) -> list[str]:
         """Every public HTML page that shows some of the planted text."""
+        return self.own_pages() + self.shared_pages()
+
+    def own_pages(self) -> list[str]:
+        """The pages of the planted article, its subjects and news item."""
         article = self.article
         with translation.override(article.language):
             return [
                 article.get_absolute_url(),
                 reverse("articles:article-republish", args=[article.slug]),
-                reverse("articles:home"),
-                reverse("articles:article-list"),
-                reverse("articles:search") + "?q=" + quote(article.title[:50]),
+                reverse("articles:article-comment", args=[article.slug]),
                 reverse("articles:tag", args=[self.tag.slug]),
                 *[subject.get_absolute_url() for subject in self.subjects],
                 self.news_item.get_absolute_url(),
+            ]
+
+    def shared_pages(self) -> list[str]:
+        """Pages that list the planted article among others."""
+        with translation.override(self.article.language):
+            return [
+                reverse("articles:home"),
+                reverse("articles:article-list"),
+                reverse("articles:search") + "?q=" + quote(self.article.title[:50]),
                 reverse("articles:organization-news-list"),
                 reverse("articles:donate"),
             ]
