@@ -97,6 +97,14 @@ def test_the_decoder_is_bounded_in_memory(settings):
     assert image_form(hostile.photo((3_000, 2_500))).is_valid()
 
 
+def test_the_decoder_is_bounded_in_time(settings):
+    # No CPU second at all: the decoding process is stopped before it ends,
+    # as one caught in a decoder's endless loop would be.
+    settings.NEWSROOM_IMAGE_DECODE_SECONDS = 0
+    form = image_form(hostile.photo((1200, 800)))
+    assert form.errors["image"] == ["The file is not an image, or it is damaged."]
+
+
 def test_a_stored_image_is_not_decoded_again_on_the_next_save():
     form = image_form(hostile.photo((40, 30)))
     article = form.save(commit=False)
