@@ -11,7 +11,7 @@ INSTALLED := $(VENV)/.installed
 # install script would download a Java runtime; the machine's Java is used.
 VNU := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run test install messages serve-setup lint benchmark clean
+.PHONY: run test install messages serve-setup lint benchmark fuzz clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ $(VNU):
 
 test: install $(VNU)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The full hostile-input run (tests/test_fuzz.py): the whole XSS corpus through
+# every text field, in Chromium, and hostile values to every public URL and
+# form. Prints counts; fails on any execution or 5xx. FUZZ_LIMIT=n shortens it.
+fuzz: install
+	$(BIN)/python -m pytest -m fuzz tests/test_fuzz.py -q --show-capture=no $(PYTEST_ARGS)
 
 # SCALE=100000 first tops the archive up to that many generated articles
 # (once; later runs reuse them). Use a PostgreSQL DATABASE_URL for that.

@@ -15,6 +15,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils import feedgenerator, translation
+from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,7 @@ from articles.models import Article, ArticleAuthor, Kind, SiteSettings
 from articles.republish import attribution_footer, portable_body, republish_html
 from articles.structured_data import absolute
 from articles.subjects import SubjectKind
+from articles.xml_characters import xml_safe
 
 ITEMS_PER_FEED = 30
 CC_RSS = "http://backend.userland.com/creativeCommonsRssModule"
@@ -112,6 +114,17 @@ class ArticleFeed(Feed):
         """What the feed is about, from its address; None for the whole site."""
         return None
 
+    def get_feed(self, obj, request: HttpRequest):
+        """The feed with every text stripped of what XML 1.0 forbids: Django's
+        writer refuses such characters, and one would fail the whole feed."""
+        feed = super().get_feed(obj, request)
+        feed.feed = {name: _xml_safe(value) for name, value in feed.feed.items()}
+        feed.items = [
+            {name: _xml_safe(value) for name, value in item.items()}
+            for item in feed.items
+        ]
+        return feed
+
     # Links name the configured public origin, not the request's Host header:
     # feeds are cached, and a proxy's internal host name must never leak.
 
@@ -169,7 +182,9 @@ class ArticleFeed(Feed):
         return item.title
 
     def item_description(self, item: Article) -> str:
-        return item.dek
+        # Readers render an RSS description and an Atom summary as HTML; the
+        # summary is plain text, so "<img onerror=…>" in it must stay text.
+        return escape(item.dek)
 
     def item_link(self, item: Article) -> str:
         return item.get_full_url()
@@ -199,6 +214,15 @@ class ArticleFeed(Feed):
         site = SiteSettings.load().for_language(item.language)
         with translation.override(item.language):
             return portable_body(item) + "\n" + attribution_footer(item, site)
+
+
+def _xml_safe(value):
+    """A feed value (text, a list of texts, or anything else) made writable."""
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, (list, tuple)):
+        return [_xml_safe(part) for part in value]
+    return value
 
 
 class SubjectFeed(ArticleFeed):

@@ -1,10 +1,13 @@
 """Derived data kept in step with the rows it is derived from."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
+from taggit.models import Tag
 
 from articles.models import AnalysisSection
 from articles.search import ensure_sqlite_index
+from articles.slugs import ensure_reversible_slug
+from articles.xml_characters import strip_forbidden_characters
 
 
 @receiver([post_save, post_delete], sender=AnalysisSection)
@@ -12,6 +15,23 @@ def refresh_article_search_text(sender, instance: AnalysisSection, **kwargs) -> 
     # The admin saves sections after their article, so the article's own save
     # cannot see them; this runs in the same transaction as the section.
     instance.article.refresh_search_text()
+
+
+@receiver(pre_save, sender=Tag)
+def give_tag_a_reversible_slug(sender, instance: Tag, **kwargs) -> None:
+    # taggit makes the slug in its own save; TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING
+    # folds accents there, but a name of punctuation alone ("???", "—") still
+    # slugifies to nothing, and a tag page needs an address.
+    ensure_reversible_slug(instance, fallback="tag")
+
+
+@receiver(pre_save)
+def strip_characters_xml_forbids(sender, instance, **kwargs) -> None:
+    # A receiver rather than a save() method: one place covers the admin,
+    # imports and commands for every model, taggit's Tag included. Django's
+    # own models (sessions, passwords) hold no editor's text.
+    if not sender.__module__.startswith("django."):
+        strip_forbidden_characters(instance)
 
 
 def create_search_index(sender, using: str, **kwargs) -> None:

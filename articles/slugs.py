@@ -1,5 +1,17 @@
+import re
+
 from django.db import models
+from django.urls.converters import SlugConverter
 from django.utils.text import slugify
+
+# What the URL patterns' <slug:slug> accepts: a slug outside it cannot be
+# reversed, and the page linking to it would fail.
+REVERSIBLE = re.compile(rf"^{SlugConverter.regex}\Z")
+
+
+def is_reversible(slug: str) -> bool:
+    """Whether ``slug`` can be put in an address: ASCII, not empty."""
+    return bool(REVERSIBLE.match(slug or ""))
 
 
 def unique_slug(
@@ -26,3 +38,21 @@ def unique_slug(
         number += 1
         candidate = f"{base}-{number}"
     return candidate
+
+
+def ensure_reversible_slug(instance: models.Model, fallback: str) -> None:
+    """Give ``instance`` a slug its address can carry, keeping a good one.
+
+    A slug typed or imported with accents is folded ("perú" gives "peru");
+    an empty one is made from the name.
+    """
+    if is_reversible(instance.slug):
+        return
+    model = type(instance)
+    instance.slug = unique_slug(
+        model,
+        instance.slug if slugify(instance.slug) else instance.name,
+        exclude_pk=instance.pk,
+        max_length=model._meta.get_field("slug").max_length,
+        fallback=fallback,
+    )

@@ -207,10 +207,22 @@ STORAGES = {
     },
 }
 
-# Uploaded images are refused above these bounds before Pillow decodes them
-# in full, so a small file that inflates to a huge bitmap cannot exhaust memory.
+# Tag addresses in ASCII ("corrupción" gives "corrupcion"), like every other
+# subject's: the URL patterns' <slug:slug> accepts nothing else.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+
+# Uploaded images are refused above these bounds, read from the header, and
+# then decoded in full in a separate process limited in memory and CPU time,
+# so a small file that inflates to a huge bitmap, or trips a decoder bug,
+# costs that process and never a worker. 25 million pixels is a 24-megapixel
+# camera's frame; a logo of 600 × 60 is ten times wider than it is high.
 NEWSROOM_MAX_IMAGE_BYTES = int(os.environ.get("MAX_IMAGE_BYTES", 10 * 1024 * 1024))
-NEWSROOM_MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", 40_000_000))
+NEWSROOM_MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", 25_000_000))
+NEWSROOM_MAX_IMAGE_ASPECT_RATIO = int(os.environ.get("MAX_IMAGE_ASPECT_RATIO", 20))
+NEWSROOM_IMAGE_DECODE_MEMORY = (
+    int(os.environ.get("IMAGE_DECODE_MEMORY_MB", 512)) * 1024 * 1024
+)
+NEWSROOM_IMAGE_DECODE_SECONDS = int(os.environ.get("IMAGE_DECODE_SECONDS", 10))
 # The largest WordPress export editors may upload in the admin; larger ones
 # are imported with the import_wordpress command.
 NEWSROOM_WORDPRESS_MAX_UPLOAD_BYTES = int(

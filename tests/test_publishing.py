@@ -114,3 +114,10 @@ def test_preview_is_closed_to_readers(client):
     response = client.get(draft.get_preview_url())
     assert response.status_code == 302
     assert reverse("admin:login") in response["Location"]
+
+
+def test_organization_news_published_after_the_site_started_is_public(client):
+    # A queryset built when the view module was imported kept that moment as
+    # "now": anything published later stayed 404 until the site restarted.
+    item = make_news_item(published_at=timezone.now())
+    assert client.get(item.get_absolute_url()).status_code == 200

@@ -7,11 +7,11 @@ from django.db import models, transaction
 from django.db.models import Case, Prefetch, When
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
-from articles.images import validate_image_file
+from articles.images import CheckedImageField
 from articles.models.publishing import Publishable, PublishableQuerySet, Status
 from articles.models.site import SiteSettings
 from articles.models.taxonomy import Author, TaggedArticle
@@ -180,13 +180,12 @@ class Article(Publishable):
         "articles.Topic", blank=True, related_name="articles", verbose_name=_("topics")
     )
     tags = TaggableManager(_("tags"), through=TaggedArticle, blank=True)
-    image = models.ImageField(
+    image = CheckedImageField(
         _("featured image"),
         width_field="image_width",
         height_field="image_height",
         upload_to="articles/%Y/%m/",
         blank=True,
-        validators=[validate_image_file],
     )
     image_width = models.PositiveIntegerField(editable=False, null=True)
     image_height = models.PositiveIntegerField(editable=False, null=True)
@@ -398,7 +397,9 @@ class Article(Publishable):
         parts = [self.body_html]
         if self.pk:
             for heading, body in self.sections.values_list("heading", "body_html"):
-                parts.extend([heading, body])
+                # A heading is plain text: unescaped, "<![" in it would reach
+                # the HTML parser of strip_tags as a broken declaration.
+                parts.extend([escape(heading), body])
         return html.unescape(strip_tags(" ".join(parts))).strip()
 
     def refresh_search_text(self) -> None:

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from articles.images import validate_image_file
+from articles.images import CheckedImageField
 from articles.models.publishing import Publishable
 from articles.sanitize import sanitize_html
 
@@ -14,13 +14,12 @@ class OrganizationNewsItem(Publishable):
     excerpt = models.TextField(_("excerpt"), max_length=400)
     body = models.TextField(_("body"), blank=True)
     body_html = models.TextField(editable=False, blank=True)
-    image = models.ImageField(
+    image = CheckedImageField(
         _("image"),
         width_field="image_width",
         height_field="image_height",
         upload_to="organization/%Y/",
         blank=True,
-        validators=[validate_image_file],
     )
     image_width = models.PositiveIntegerField(editable=False, null=True)
     image_height = models.PositiveIntegerField(editable=False, null=True)

@@ -7,7 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from articles.images import validate_image_file
+from articles.images import CheckedImageField
 
 ORGANIZATION_PLACEHOLDER = "{organization}"
 
@@ -23,11 +23,10 @@ class SiteSettings(models.Model):
     organization_name = models.CharField(
         _("organization name"), max_length=120, default="Newsroom"
     )
-    logo = models.ImageField(
+    logo = CheckedImageField(
         _("logo"),
         upload_to="site/",
         blank=True,
-        validators=[validate_image_file],
         help_text=_(
             "Shown to search engines as the publisher's logo; a wide image at "
             "most 600 × 60 pixels works best."

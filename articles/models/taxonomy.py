@@ -4,8 +4,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import TaggedItemBase
 
-from articles.images import validate_image_file
-from articles.slugs import unique_slug
+from articles.images import CheckedImageField
+from articles.slugs import ensure_reversible_slug
 
 
 class SluggedName(models.Model):
@@ -20,8 +20,7 @@ class SluggedName(models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        if not self.slug:
-            self.slug = unique_slug(type(self), self.name, exclude_pk=self.pk)
+        ensure_reversible_slug(self, fallback=self._meta.model_name)
         super().save(*args, **kwargs)
 
     @property
@@ -75,11 +74,10 @@ class Topic(TranslatedName):
 class Author(SluggedName):
     name = models.CharField(_("name"), max_length=120)
     bio = models.TextField(_("short bio"), blank=True, max_length=1000)
-    photo = models.ImageField(
+    photo = CheckedImageField(
         _("photo"),
         upload_to="authors/%Y/",
         blank=True,
-        validators=[validate_image_file],
     )
 
     class Meta(SluggedName.Meta):

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 
 from articles.reader_forms import TOKEN_FIELD, issue_token
 from articles.structured_data import absolute
+from articles.xml_characters import xml_safe
 
 register = template.Library()
 
@@ -42,6 +43,7 @@ def json_ld(data: dict) -> str:
 
 
 register.filter("absolute", absolute)
+register.filter("xml_safe", xml_safe, is_safe=True)
 
 
 OG_LOCALES = {"en": "en_US", "es": "es_LA"}

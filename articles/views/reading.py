@@ -254,5 +254,8 @@ class OrganizationNewsListView(ListView):
 
 
 class OrganizationNewsDetailView(DetailView):
-    queryset = OrganizationNewsItem.objects.published()
     context_object_name = "item"
+
+    def get_queryset(self):
+        # Built per request: published() compares with the time it is called.
+        return OrganizationNewsItem.objects.published()
