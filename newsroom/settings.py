@@ -60,7 +60,8 @@ ALLOWED_HOSTS = env_list(
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", SITE_URL)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, with the editorial desk as its home page.
+    "newsroom.desk.apps.DeskAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "django_filters",
     "taggit",
     "articles",
+    "newsroom.desk",
 ]
 
 MIDDLEWARE = [

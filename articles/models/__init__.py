@@ -17,10 +17,12 @@ from articles.models.engagement import (
 )
 from articles.models.news import OrganizationNewsItem
 from articles.models.publishing import (
+    STEPS,
     Publishable,
     PublishableQuerySet,
     Status,
     WorkflowError,
+    step_taken,
 )
 from articles.models.republication import (
     UNKNOWN_HOST,
@@ -32,6 +34,8 @@ from articles.models.site import SiteSettings, SiteText
 from articles.models.taxonomy import Author, Country, TaggedArticle, Topic
 
 __all__ = [
+    "STEPS",
+    "step_taken",
     "DonationClick",
     "Feedback",
     "FormerSlug",

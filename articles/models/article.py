@@ -3,7 +3,7 @@ import html
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Case, Exists, OuterRef, Prefetch, When
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, When
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -65,6 +65,11 @@ class ArticleQuerySet(PublishableQuerySet):
             .filter(relatedness__isnull=False)
             .order_by("relatedness", "-published_at", "-pk")
         )
+
+    def by_person(self, user) -> "ArticleQuerySet":
+        """Articles ``user`` started or signs with their byline."""
+        signs = ArticleAuthor.objects.filter(article=OuterRef("pk"), author__user=user)
+        return self.filter(Q(created_by=user) | Exists(signs))
 
     def republishable(self) -> "ArticleQuerySet":
         """Articles other outlets may republish: allowed on the article and
@@ -193,16 +198,6 @@ class Article(Publishable):
         default=True,
         help_text=_("Other outlets may republish this article under the licence."),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
-
     objects = ArticleQuerySet.as_manager()
 
     class Meta(Publishable.Meta):
@@ -278,6 +273,11 @@ class Article(Publishable):
 
     def record_step(self, user, note: str) -> None:
         self.revisions.record(self, user=user, note=note)
+
+    def publication_refusal(self) -> str | None:
+        if not strip_tags(self.body).strip():
+            return _("Write the body before publishing: readers would get a headline.")
+        return None
 
     def get_absolute_url(self) -> str:
         """Under the article's own language prefix, whatever page links to it."""

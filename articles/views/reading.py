@@ -260,3 +260,16 @@ class OrganizationNewsListView(ListView):
 class OrganizationNewsDetailView(DetailView):
     queryset = OrganizationNewsItem.objects.published()
     context_object_name = "item"
+
+
+@method_decorator([staff_member_required, never_cache], name="dispatch")
+class OrganizationNewsPreviewView(OrganizationNewsDetailView):
+    """An organization news item in any state, for staff who may see them."""
+
+    def get_queryset(self):
+        if not self.request.user.has_perm("articles.view_organizationnewsitem"):
+            raise PermissionDenied
+        return OrganizationNewsItem.objects.all()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_preview=True, **kwargs)
