@@ -236,21 +236,22 @@ class Publishable(models.Model):
         now with this note or time: a form checks before it saves anything."""
         if step not in STEPS:
             raise WorkflowError(_("There is no such step."))
-        refusal = self.step_refusal(step, user)
-        if refusal is None and step in ("publish", "schedule"):
-            refusal = self.publication_refusal()
-        if refusal is None and step == "schedule":
-            if when is None or when <= timezone.now():
-                refusal = _("Give a publication time in the future.")
-        if refusal is None and not note.strip():
-            if step == "request_changes":
-                refusal = _("Say what needs changing: the note goes to the writer.")
-            elif step == "unpublish":
-                refusal = _(
-                    "Give the reason for unpublishing: it stays in the history."
-                )
+        refusal = self.step_refusal(step, user) or self._input_refusal(step, note, when)
         if refusal is not None:
             raise WorkflowError(refusal)
+
+    def _input_refusal(self, step: str, note: str, when: datetime | None) -> str | None:
+        """Why what came with an allowed step (the item's content, the note,
+        the time) is not enough for it."""
+        if step in ("publish", "schedule") and (problem := self.publication_refusal()):
+            return problem
+        if step == "schedule" and (when is None or when <= timezone.now()):
+            return _("Give a publication time in the future.")
+        if step == "request_changes" and not note.strip():
+            return _("Say what needs changing: the note goes to the writer.")
+        if step == "unpublish" and not note.strip():
+            return _("Give the reason for unpublishing: it stays in the history.")
+        return None
 
     def available_steps(self, user: AbstractBaseUser | None) -> list[str]:
         """The steps the item's state and the user's permissions allow now."""

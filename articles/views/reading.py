@@ -258,8 +258,12 @@ class OrganizationNewsListView(ListView):
 
 
 class OrganizationNewsDetailView(DetailView):
-    queryset = OrganizationNewsItem.objects.published()
     context_object_name = "item"
+
+    def get_queryset(self):
+        # A method, not a class attribute: published() reads the clock, and
+        # a class attribute would keep the time the server started.
+        return OrganizationNewsItem.objects.published()
 
 
 @method_decorator([staff_member_required, never_cache], name="dispatch")

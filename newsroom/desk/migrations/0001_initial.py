@@ -30,7 +30,10 @@ class Migration(migrations.Migration):
                     "email_notifications",
                     models.BooleanField(
                         default=True,
-                        help_text="Editors: an article sent to review. Writers: your article sent back, published or scheduled.",
+                        help_text=(
+                            "Editors: an article sent to review. Writers: your "
+                            "article sent back, published or scheduled."
+                        ),
                         verbose_name="e-mail me about my work",
                     ),
                 ),
