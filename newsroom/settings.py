@@ -60,7 +60,9 @@ ALLOWED_HOSTS = env_list(
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", SITE_URL)
 
 INSTALLED_APPS = [
-    # Django's admin, with the editorial desk as its home page.
+    # The editorial desk first, so its admin templates extend Django's; then
+    # Django's admin, with the desk as its home page.
+    "newsroom.desk",
     "newsroom.desk.apps.DeskAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -73,7 +75,6 @@ INSTALLED_APPS = [
     "django_filters",
     "taggit",
     "articles",
-    "newsroom.desk",
 ]
 
 MIDDLEWARE = [

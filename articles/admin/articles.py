@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -79,7 +80,7 @@ class TranslationFilter(admin.SimpleListFilter):
 class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     # Six columns at most: the list must read at 1280 px and scroll at 390.
-    list_display = ["headline", "state", "byline", "country", "published_at"]
+    list_display = ["headline", "state", "byline", "place", "date"]
     list_filter = [
         WorkFilter,
         "status",
@@ -154,6 +155,16 @@ class ArticleAdmin(WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin):
             obj.get_kind_display(),
             obj.language.upper(),
         )
+
+    @admin.display(description=_("country"), ordering="country__name")
+    def place(self, obj: Article) -> str:
+        return obj.country.name if obj.country else "—"
+
+    @admin.display(description=_("date"), ordering="published_at")
+    def date(self, obj: Article) -> str:
+        if obj.published_at is None:
+            return "—"
+        return formats.date_format(timezone.localtime(obj.published_at))
 
     @admin.display(description=_("helpful"), ordering="helpful_share")
     def helpfulness(self, obj: Article) -> str:

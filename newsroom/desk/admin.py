@@ -34,7 +34,6 @@ class WorkflowAdminMixin:
     object_history_template = "admin/desk/object_history.html"
 
     class Media:
-        css = {"all": ["desk/desk.css"]}
         js = ["desk/ordering.js"]
 
     def get_form(self, request: HttpRequest, obj=None, change=False, **kwargs):
