@@ -151,3 +151,23 @@ def test_authors_are_reordered_by_dragging_and_the_numbers_follow(
         "Luis Paz",
         "Ana Ríos",
     ]
+
+
+def test_the_action_bar_asks_for_a_time_only_to_schedule(page: Page, live_server):
+    editor = make_user("Editors")
+    make_article()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", editor.username)
+    page.fill("#id_password", "pw")
+    page.click("input[type=submit]")
+    page.goto(f"{live_server.url}/admin/articles/article/")
+
+    time, reason = page.locator("[name=publish_at]"), page.locator("[name=reason]")
+    expect(time).to_be_hidden()
+    expect(reason).to_be_hidden()
+    page.select_option("select[name=action]", "schedule")
+    expect(time).to_be_visible()
+    expect(reason).to_be_hidden()
+    page.select_option("select[name=action]", "unpublish")
+    expect(time).to_be_hidden()
+    expect(reason).to_be_visible()

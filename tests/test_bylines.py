@@ -3,8 +3,9 @@ their own author profile, nobody else's."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
-from tests.factories import make_author, make_user
+from tests.factories import make_article, make_author, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +59,15 @@ def test_editors_link_a_byline_to_an_account(client):
     )
     author.refresh_from_db()
     assert author.user == writer
+
+
+def test_an_author_page_shows_the_bio_in_the_readers_language(client):
+    author = make_author(name="Ana Ríos", bio="Covers ports.", bio_es="Cubre puertos.")
+    make_article(authors=[author], language="en")
+    make_article(authors=[author], language="es")
+    with translation.override("es"):
+        spanish = client.get(author.get_absolute_url())
+    with translation.override("en"):
+        english = client.get(author.get_absolute_url())
+    assert "Cubre puertos." in spanish.text
+    assert "Covers ports." in english.text

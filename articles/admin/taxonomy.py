@@ -35,7 +35,7 @@ class TopicAdmin(ArticleCountAdmin):
 
 @admin.register(Author)
 class AuthorAdmin(ArticleCountAdmin):
-    fields = ["name", "slug", "user", "bio", "photo"]
+    fields = ["name", "slug", "user", "bio", "bio_es", "photo"]
 
     # Writers edit their own byline (Author.may_edit); who signs as whom is
     # the editors' choice.

@@ -89,6 +89,12 @@ class Author(SluggedName):
         ),
     )
     bio = models.TextField(_("short bio"), blank=True, max_length=1000)
+    bio_es = models.TextField(
+        _("short bio in Spanish"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Left empty, Spanish pages show the bio above."),
+    )
     photo = models.ImageField(
         _("photo"),
         upload_to="authors/%Y/",
@@ -102,6 +108,10 @@ class Author(SluggedName):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:author", kwargs={"slug": self.slug})
+
+    @property
+    def display_bio(self) -> str:
+        return getattr(self, f"bio_{get_language()}", "") or self.bio
 
     def may_edit(self, user: AbstractBaseUser) -> bool:
         """Whoever may add bylines edits them all; others only their own."""

@@ -34,7 +34,7 @@ class WorkflowAdminMixin:
     object_history_template = "admin/desk/object_history.html"
 
     class Media:
-        js = ["desk/ordering.js"]
+        js = ["desk/ordering.js", "desk/action-bar.js"]
 
     def get_form(self, request: HttpRequest, obj=None, change=False, **kwargs):
         base = super().get_form(request, obj, change, **kwargs)
