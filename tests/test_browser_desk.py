@@ -129,12 +129,19 @@ def test_desk_list_and_form_are_accessible(browser: Browser, live_server, screen
         assert title_cell.bounding_box()["height"] < 80
 
 
-def test_authors_are_reordered_by_dragging_and_the_numbers_follow(
+def test_authors_and_sections_are_reordered_by_dragging_and_the_numbers_follow(
     page: Page, live_server
 ):
     editor = make_user("Editors")
     first, second = make_author(name="Ana Ríos"), make_author(name="Luis Paz")
-    article = make_article(title="Two bylines", authors=[first, second])
+    article = make_article(
+        title="Two bylines",
+        authors=[first, second],
+        sections=[
+            {"heading": "First", "body": "<p>One.</p>"},
+            {"heading": "Second", "body": "<p>Two.</p>"},
+        ],
+    )
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", editor.username)
     page.fill("#id_password", "pw")
@@ -145,12 +152,17 @@ def test_authors_are_reordered_by_dragging_and_the_numbers_follow(
     rows.nth(1).drag_to(rows.nth(0), target_position={"x": 5, "y": 2})
     expect(page.locator("#id_article_authors-1-position")).to_have_value("0")
     expect(page.locator("#id_article_authors-0-position")).to_have_value("1")
+    sections = page.locator("#sections-group .inline-related.has_original")
+    # A section is picked up by its heading bar; its fields stay for typing.
+    sections.nth(1).locator("h3").drag_to(
+        sections.nth(0).locator("h3"), target_position={"x": 5, "y": 2}
+    )
+    expect(page.locator("#id_sections-1-position")).to_have_value("0")
     page.click("input[name=_continue]")
 
-    assert [a.name for a in Article.objects.get(pk=article.pk).ordered_authors] == [
-        "Luis Paz",
-        "Ana Ríos",
-    ]
+    article = Article.objects.get(pk=article.pk)
+    assert [a.name for a in article.ordered_authors] == ["Luis Paz", "Ana Ríos"]
+    assert [s.heading for s in article.sections.all()] == ["Second", "First"]
 
 
 def test_the_action_bar_asks_for_a_time_only_to_schedule(page: Page, live_server):

@@ -65,7 +65,20 @@
     });
   }
 
+  function added(event) {
+    // A row added with "Add another" comes last: number it so, and let it
+    // be dragged like the others.
+    var group = event.target.closest(".inline-group[data-inline-formset]");
+    var input = positionInput(event.target);
+    if (group && input) {
+      var others = rows(group).filter(function (row) { return row !== event.target; });
+      input.value = others.reduce(function (highest, row) {
+        return Math.max(highest, Number(positionInput(row).value) + 1 || 0);
+      }, 0);
+    }
+    prepareAll();
+  }
+
   document.addEventListener("DOMContentLoaded", prepareAll);
-  // Rows added with "Add another" become draggable too.
-  document.addEventListener("formset:added", prepareAll);
+  document.addEventListener("formset:added", added);
 })();
