@@ -11,7 +11,13 @@ from articles.models import Status
 from newsroom.desk.models import Note, Profile
 from tests.factories import make_article, make_user
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs what waits for the step's commit (the e-mail) as a commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture
@@ -25,14 +31,15 @@ def people():
 
 
 def test_editors_are_told_when_an_article_is_submitted_unless_they_opted_out(
-    people,
+    people, committed
 ):
     Profile.objects.create(user=people["quiet"], email_notifications=False)
     article = make_article(
         title="Port delays", status=Status.DRAFT, created_by=people["writer"]
     )
 
-    article.submit_for_review(people["writer"])
+    with committed():
+        article.submit_for_review(people["writer"])
 
     assert [message.to for message in mail.outbox] == [["editor@example.org"]]
     message = mail.outbox[0]
@@ -41,15 +48,18 @@ def test_editors_are_told_when_an_article_is_submitted_unless_they_opted_out(
     assert message.reply_to == ["writer@example.org"]
 
 
-def test_the_writer_is_told_of_changes_requested_publication_and_schedule(people):
+def test_the_writer_is_told_of_changes_requested_publication_and_schedule(
+    people, committed
+):
     writer, editor = people["writer"], people["editor"]
     article = make_article(status=Status.IN_REVIEW, created_by=writer)
 
-    article.request_changes(editor, "Name the second source.")
-    article.submit_for_review(writer)
-    article.schedule(editor, timezone.now() + timedelta(days=1))
-    article.unpublish(editor, "Wrong date")
-    article.publish(editor)
+    with committed():
+        article.request_changes(editor, "Name the second source.")
+        article.submit_for_review(writer)
+        article.schedule(editor, timezone.now() + timedelta(days=1))
+        article.unpublish(editor, "Wrong date")
+        article.publish(editor)
 
     to_writer = [m for m in mail.outbox if m.to == ["writer@example.org"]]
     assert [m.subject.split(":")[0] for m in to_writer] == [
@@ -60,22 +70,25 @@ def test_the_writer_is_told_of_changes_requested_publication_and_schedule(people
     assert "Name the second source." in to_writer[0].body
 
 
-def test_nobody_is_told_of_their_own_step(people):
+def test_nobody_is_told_of_their_own_step(people, committed):
     editor = people["editor"]
     article = make_article(status=Status.DRAFT, created_by=editor)
-    article.submit_for_review(editor)
-    article.publish(editor)
+    with committed():
+        article.submit_for_review(editor)
+        article.publish(editor)
+    assert mail.outbox
     assert all(m.to != ["editor@example.org"] for m in mail.outbox)
 
 
-def test_a_failed_send_is_logged_and_loses_nothing(people, settings, caplog):
+def test_a_failed_send_is_logged_and_loses_nothing(people, settings, caplog, committed):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = 9  # discard: nothing listens, the connection is refused
     settings.EMAIL_TIMEOUT = 2
     article = make_article(status=Status.IN_REVIEW, created_by=people["writer"])
 
-    article.request_changes(people["editor"], "Shorter, please.")
+    with committed():
+        article.request_changes(people["editor"], "Shorter, please.")
 
     article.refresh_from_db()
     assert article.status == Status.CHANGES_REQUESTED
