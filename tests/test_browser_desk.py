@@ -20,18 +20,36 @@ pytestmark = [
 WIDTHS = {"desktop": 1280, "phone": 390}
 
 
-def signed_in(browser: Browser, live_server, user) -> Page:
-    page = browser.new_context().new_page()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", "pw")
-    page.click("input[type=submit]")
-    expect(page.locator("#user-tools")).to_be_visible()
-    return page
+@pytest.fixture
+def contexts(browser: Browser):
+    """Separate browser contexts (one per person), closed after the test."""
+    opened = []
+
+    def open_page() -> Page:
+        opened.append(browser.new_context())
+        return opened[-1].new_page()
+
+    yield open_page
+    for context in opened:
+        context.close()
+
+
+@pytest.fixture
+def signed_in(contexts, live_server):
+    def sign_in(user) -> Page:
+        page = contexts()
+        page.goto(f"{live_server.url}/admin/login/")
+        page.fill("#id_username", user.username)
+        page.fill("#id_password", "pw")
+        page.click("input[type=submit]")
+        expect(page.locator("#user-tools")).to_be_visible()
+        return page
+
+    return sign_in
 
 
 def test_writer_and_editor_take_an_article_from_draft_to_scheduled_publication(
-    browser: Browser, live_server
+    signed_in, contexts, live_server
 ):
     writer = make_user("Writers", email="writer@example.org")
     editor = make_user("Editors", email="editor@example.org")
@@ -43,8 +61,8 @@ def test_writer_and_editor_take_an_article_from_draft_to_scheduled_publication(
         created_by=writer,
         authors=[byline],
     )
-    writer_page = signed_in(browser, live_server, writer)
-    editor_page = signed_in(browser, live_server, editor)
+    writer_page = signed_in(writer)
+    editor_page = signed_in(editor)
 
     # The writer submits from the desk.
     writer_page.locator("#desk-drafts a", has_text=article.title).click()
@@ -81,7 +99,7 @@ def test_writer_and_editor_take_an_article_from_draft_to_scheduled_publication(
     expect(editor_page.locator(".messagelist")).to_contain_text("Scheduled")
 
     # Readers see nothing until its time, then the article.
-    reader = browser.new_context().new_page()
+    reader = contexts()
     response = reader.goto(f"{live_server.url}{article.get_absolute_url()}")
     assert response.status == 404
     article.refresh_from_db()
@@ -96,7 +114,7 @@ def test_writer_and_editor_take_an_article_from_draft_to_scheduled_publication(
 
 
 @pytest.mark.parametrize("screen", WIDTHS)
-def test_desk_list_and_form_are_accessible(browser: Browser, live_server, screen):
+def test_desk_list_and_form_are_accessible(signed_in, live_server, screen):
     writer = make_user("Writers")
     editor = make_user("Editors")
     country = make_country(name="Peru")
@@ -111,7 +129,7 @@ def test_desk_list_and_form_are_accessible(browser: Browser, live_server, screen
     Article.objects.filter(pk=waiting.pk).update(updated_at=timezone.now())
 
     for user in (writer, editor):
-        page = signed_in(browser, live_server, user)
+        page = signed_in(user)
         page.set_viewport_size({"width": WIDTHS[screen], "height": 900})
         page.goto(f"{live_server.url}/admin/")
         assert_accessible(page)
@@ -130,7 +148,7 @@ def test_desk_list_and_form_are_accessible(browser: Browser, live_server, screen
 
 
 def test_authors_and_sections_are_reordered_by_dragging_and_the_numbers_follow(
-    page: Page, live_server
+    signed_in, live_server
 ):
     editor = make_user("Editors")
     first, second = make_author(name="Ana Ríos"), make_author(name="Luis Paz")
@@ -142,10 +160,7 @@ def test_authors_and_sections_are_reordered_by_dragging_and_the_numbers_follow(
             {"heading": "Second", "body": "<p>Two.</p>"},
         ],
     )
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", editor.username)
-    page.fill("#id_password", "pw")
-    page.click("input[type=submit]")
+    page = signed_in(editor)
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
 
     rows = page.locator("#article_authors-group tr.form-row.has_original")
@@ -165,13 +180,9 @@ def test_authors_and_sections_are_reordered_by_dragging_and_the_numbers_follow(
     assert [s.heading for s in article.sections.all()] == ["Second", "First"]
 
 
-def test_the_action_bar_asks_for_a_time_only_to_schedule(page: Page, live_server):
-    editor = make_user("Editors")
+def test_the_action_bar_asks_for_a_time_only_to_schedule(signed_in, live_server):
     make_article()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", editor.username)
-    page.fill("#id_password", "pw")
-    page.click("input[type=submit]")
+    page = signed_in(make_user("Editors"))
     page.goto(f"{live_server.url}/admin/articles/article/")
 
     time, reason = page.locator("[name=publish_at]"), page.locator("[name=reason]")
