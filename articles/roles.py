@@ -24,11 +24,15 @@ ROLES: dict[str, dict[str, tuple[str, ...] | str]] = {
         "articles.articleauthor": EVERY_ACTION,
         "articles.relatedarticle": EVERY_ACTION,
         # What they choose from while writing.
-        "articles.author": ("view",),
+        # Every byline to choose from; their own to edit (Author.may_edit).
+        "articles.author": ("view", "change"),
         "articles.country": ("view",),
         "articles.topic": ("view",),
         "articles.organizationnewsitem": ("view",),
         "taggit.tag": ("view",),
+        # Notes with the editors; their own e-mail settings (ProfileAdmin).
+        "desk.note": ("add", "view"),
+        "desk.profile": ("view", "change"),
     },
     "Editors": {
         # Everything editorial: content, publishing, site texts in every
@@ -37,6 +41,7 @@ ROLES: dict[str, dict[str, tuple[str, ...] | str]] = {
         "articles": ALL,
         "taggit": ALL,
         "wordpress": ALL,
+        "desk": ALL,
     },
 }
 

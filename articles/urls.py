@@ -102,5 +102,10 @@ urlpatterns = [
         reading.OrganizationNewsDetailView.as_view(),
         name="organization-news-detail",
     ),
+    path(
+        "preview/organization/<int:pk>/",
+        reading.OrganizationNewsPreviewView.as_view(),
+        name="organization-news-preview",
+    ),
     *feed_patterns(),
 ]

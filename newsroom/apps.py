@@ -2,9 +2,10 @@ from django.contrib.admin.apps import AdminConfig
 
 
 class NewsroomAdminConfig(AdminConfig):
-    """Django's admin, on a site that asks staff for a second factor."""
+    """Django's admin, on a site that asks staff for a second factor and
+    opens on each person's desk."""
 
-    default_site = "newsroom.sign_in.NewsroomAdminSite"
+    default_site = "newsroom.desk.site.DeskSite"
 
     def ready(self) -> None:
         super().ready()

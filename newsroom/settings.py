@@ -61,6 +61,9 @@ ALLOWED_HOSTS = env_list(
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", SITE_URL)
 
 INSTALLED_APPS = [
+    # The editorial desk first, so its admin templates extend Django's; then
+    # Django's admin, whose site asks for a second factor and opens on the desk.
+    "newsroom.desk",
     "newsroom.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -106,3 +106,9 @@ def image_upload(
     name: str = "photo.png", size: tuple[int, int] = (40, 30), fmt: str = "PNG"
 ) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, image_bytes(size, fmt), content_type="image/png")
+
+
+def make_note(item, text: str = "Tighten the second paragraph.", **overrides):
+    from newsroom.desk.models import Note
+
+    return Note.objects.create(item=item, text=text, **overrides)

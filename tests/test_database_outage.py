@@ -20,8 +20,9 @@ from tests.services import PostgresServer, free_port, wait_for_port
 PROJECT = Path(__file__).resolve().parent.parent
 PAGES = ["/en/", "/en/news/", "/en/search/?q=port", "/en/donate/", "/admin/login/"]
 # Pages that cannot answer without a query: addresses no reader asked for
-# yet, so the page cache cannot answer them either.
-QUERYING_PAGES = ["/en/?fresh=1", "/en/news/?fresh=1", "/en/search/?q=harbour"]
+# yet, so the page cache cannot answer them either. (An empty news index may
+# answer from its cached count alone, so searches stand in for listings.)
+QUERYING_PAGES = ["/en/?fresh=1", "/en/search/?q=harbour", "/en/search/?q=customs"]
 
 
 def fetch(url: str) -> tuple[int, dict, str]:

@@ -167,13 +167,13 @@ def test_get_is_not_allowed(client):
     assert client.get(feedback_url(make_article())).status_code == 405
 
 
-def test_editors_see_counts_and_share_in_the_article_list(client):
+def test_editors_see_counts_and_share_on_the_article_form(client):
     article = make_article(title="Counted article")
     for number, helpful in enumerate([True, True, True, False]):
         Feedback.objects.create(article=article, helpful=helpful, reader=f"r{number}")
     client.force_login(make_user("Editors"))
 
-    response = client.get(reverse("admin:articles_article_changelist"), {"o": "8"})
+    response = client.get(reverse("admin:articles_article_change", args=[article.pk]))
 
     assert response.status_code == 200
     assert "75% of 4" in response.text

@@ -240,7 +240,7 @@ def test_publishing_shows_it_everywhere_at_once_and_unpublishing_removes_it(
     assert b"/es/countries/hr/" not in client.get("/sitemap-countries.xml").content
 
     with django_capture_on_commit_callbacks(execute=True):
-        draft.unpublish(None)
+        draft.unpublish(None, "Legal review")
 
     assert leaks(client, urls, words) == []
 

@@ -75,7 +75,7 @@ def test_renditions_are_made_only_when_the_image_changes(monkeypatch):
 
     article.title = "A new headline"
     article.save()
-    article.unpublish(None)
+    article.unpublish(None, "Image rights withdrawn")
     assert len(decoded) == 1
 
     article.image = image_upload("pier.png", size=(900, 500))

@@ -66,18 +66,17 @@ def test_writer_creates_a_draft_and_becomes_its_owner(client, writer):
     assert article.status == Status.DRAFT
 
 
-def test_writer_cannot_choose_published_in_the_form(client, writer):
+def test_the_state_is_not_a_form_field_so_a_posted_state_is_ignored(client, writer):
     author = make_author()
     form = client.get(ADD).context["adminform"].form
-    assert Status.PUBLISHED not in dict(form.fields["status"].choices)
+    assert "status" not in form.fields
 
     response = client.post(
         ADD, article_form_data(title="Sneaky", authors=[author], status="published")
     )
 
-    assert response.status_code == 200
-    assert "status" in response.context["adminform"].form.errors
-    assert not Article.objects.filter(title="Sneaky").exists()
+    assert response.status_code == 302
+    assert Article.objects.get(title="Sneaky").status == Status.DRAFT
 
 
 def test_writer_sends_own_draft_to_review(client, writer):
@@ -172,9 +171,10 @@ def test_scheduling_needs_a_future_time(client, editor):
 
 def test_editor_unpublishes_an_article(client, editor):
     article = make_article()
-    run_action(client, "unpublish", article)
+    run_action(client, "unpublish", article, reason="Source withdrew consent")
     article.refresh_from_db()
     assert article.status == Status.DRAFT
+    assert article.revisions.get().note == "Unpublished: Source withdrew consent"
     assert client.get(article.get_absolute_url()).status_code == 404
 
 

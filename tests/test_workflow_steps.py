@@ -40,7 +40,7 @@ def test_a_writer_may_not_publish_schedule_or_unpublish(make_item):
     with pytest.raises(WorkflowError, match="Only editors"):
         draft.schedule(writer, timezone.now() + timedelta(days=1))
     with pytest.raises(WorkflowError, match="Only editors"):
-        published.unpublish(writer)
+        published.unpublish(writer, "Libel risk")
     draft.refresh_from_db()
     published.refresh_from_db()
     assert draft.status == Status.IN_REVIEW
@@ -56,7 +56,7 @@ def test_steps_the_state_does_not_allow_change_nothing(make_item):
         published.submit_for_review(editor)
     draft = make_item(status=Status.DRAFT, published_at=None)
     with pytest.raises(WorkflowError, match="not published"):
-        draft.unpublish(editor)
+        draft.unpublish(editor, "Libel risk")
     with pytest.raises(WorkflowError, match="in the future"):
         draft.schedule(editor, timezone.now() - timedelta(hours=1))
     draft.refresh_from_db()
@@ -74,7 +74,7 @@ def test_scheduling_hides_the_item_until_its_time(make_item):
 def test_unpublishing_keeps_the_original_date_for_a_later_republication(make_item):
     item = make_item(published_at=timezone.now() - timedelta(days=30))
     first_date = item.published_at
-    item.unpublish(make_user("Editors"))
+    item.unpublish(make_user("Editors"), "Fact check")
     item.publish(make_user("Editors"))
     assert item.published_at == first_date
 
@@ -84,11 +84,11 @@ def test_each_step_on_an_article_is_kept_in_its_history():
     article = make_article(status=Status.DRAFT, published_at=None)
     article.submit_for_review(editor)
     article.publish(editor)
-    article.unpublish(editor)
+    article.unpublish(editor, "Fact check")
     assert [revision.note for revision in article.revisions.order_by("pk")] == [
         "Sent to review",
         "Published",
-        "Unpublished",
+        "Unpublished: Fact check",
     ]
 
 

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from articles.admin.trash import TrashAdminMixin
@@ -27,6 +28,10 @@ class OrganizationNewsItemAdmin(
         "status",
         "published_at",
     ]
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None):
+        # The state changes only through the workflow steps, which check it.
+        return ("status",)
 
     @admin.display(description=_("state"), ordering="status")
     def state(self, obj: OrganizationNewsItem) -> str:

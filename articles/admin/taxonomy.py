@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db.models import Count
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Author, Country, Topic
@@ -34,4 +35,14 @@ class TopicAdmin(ArticleCountAdmin):
 
 @admin.register(Author)
 class AuthorAdmin(ArticleCountAdmin):
-    fields = ["name", "slug", "bio", "photo"]
+    fields = ["name", "slug", "user", "bio", "bio_es", "photo"]
+
+    # Writers edit their own byline (Author.may_edit); who signs as whom is
+    # the editors' choice.
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        if not super().has_change_permission(request, obj):
+            return False
+        return obj is None or obj.may_edit(request.user)
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None):
+        return () if request.user.has_perm("articles.add_author") else ("user",)

@@ -23,6 +23,9 @@ class PublishAtForm(forms.Form):
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
+    reason = forms.CharField(
+        label=_("Reason (for “Unpublish”)"), required=False, max_length=500
+    )
 
 
 class WorkflowActionForm(PublishAtForm, helpers.ActionForm):
@@ -86,10 +89,12 @@ class WorkflowActionsMixin:
         permissions=["publish"],
     )
     def unpublish(self, request: HttpRequest, queryset) -> None:
+        form = PublishAtForm(request.POST)
+        reason = form.cleaned_data["reason"] if form.is_valid() else ""
         self.take_step(
             request,
             queryset,
-            lambda item: item.unpublish(request.user),
+            lambda item: item.unpublish(request.user, reason),
             _("%(count)d %(items)s unpublished."),
         )
 

@@ -17,10 +17,12 @@ from articles.models.engagement import (
 )
 from articles.models.news import OrganizationNewsItem
 from articles.models.publishing import (
+    STEPS,
     Publishable,
     PublishableQuerySet,
     Status,
     WorkflowError,
+    step_taken,
 )
 from articles.models.quotas import AddressQuota
 from articles.models.republication import (
@@ -34,6 +36,8 @@ from articles.models.taxonomy import Author, Country, TaggedArticle, Topic
 
 __all__ = [
     "AddressQuota",
+    "STEPS",
+    "step_taken",
     "DonationClick",
     "Feedback",
     "FormerSlug",

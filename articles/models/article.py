@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Case, Prefetch, When
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, When
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape, strip_tags
@@ -95,6 +95,11 @@ class ArticleQuerySet(PublishableQuerySet):
             .values_list("pk", flat=True)[:count]
         ]
         return self.filter(pk__in=ids).order_by("-published_at", "-pk")
+
+    def by_person(self, user) -> "ArticleQuerySet":
+        """Articles ``user`` started or signs with their byline."""
+        signs = ArticleAuthor.objects.filter(article=OuterRef("pk"), author__user=user)
+        return self.filter(Q(created_by=user) | Exists(signs))
 
     def republishable(self) -> "ArticleQuerySet":
         """Articles other outlets may republish: allowed on the article and
@@ -227,16 +232,6 @@ class Article(Publishable):
         default=True,
         help_text=_("Other outlets may republish this article under the licence."),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
-
     objects = ArticleQuerySet.as_manager()
 
     class Meta(Publishable.Meta):
@@ -346,6 +341,11 @@ class Article(Publishable):
         if self.pk:
             touched |= models.Q(translation_id=self.pk)
         return Article.objects.filter(touched).exclude(pk=self.pk)
+
+    def publication_refusal(self) -> str | None:
+        if not strip_tags(self.body).strip():
+            return _("Write the body before publishing: readers would get a headline.")
+        return None
 
     def get_absolute_url(self) -> str:
         """Under the article's own language prefix, whatever page links to it."""

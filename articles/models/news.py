@@ -46,3 +46,7 @@ class OrganizationNewsItem(Publishable):
             return reverse(
                 "articles:organization-news-detail", kwargs={"slug": self.slug}
             )
+
+    def get_preview_url(self) -> str:
+        with translation.override(self.language):
+            return reverse("articles:organization-news-preview", kwargs={"pk": self.pk})

@@ -5,6 +5,7 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,7 @@ from articles.slugs import unique_slug
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     IN_REVIEW = "review", _("In review")
+    CHANGES_REQUESTED = "changes", _("Changes requested")
     PUBLISHED = "published", _("Published")
 
 
@@ -23,6 +25,17 @@ class WorkflowError(Exception):
 
     Its message is written for the editor who tried the step.
     """
+
+
+# The steps, by the name of the method that takes each one.
+STEPS = ("submit_for_review", "request_changes", "publish", "schedule", "unpublish")
+
+# Sent inside the step's transaction, once the item is saved and the step kept in
+# its history, with ``item``, ``user``, ``step`` (one of STEPS) and ``note`` (what
+# the person taking the step wrote, or ""). It lets apps built on top of the
+# articles (notes, notifications) follow every step, whoever takes it, without
+# this module knowing them.
+step_taken = Signal()
 
 
 class PublishableQuerySet(TrashQuerySet):
@@ -71,6 +84,15 @@ class Publishable(Trashable):
         default=settings.LANGUAGE_CODE,
         db_index=True,
     )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -113,60 +135,149 @@ class Publishable(Trashable):
         return self.may_publish(user) or self.status != Status.PUBLISHED
 
     def submit_for_review(self, user: AbstractBaseUser | None) -> None:
-        if not self.may_edit(user):
-            raise WorkflowError(_("You may not change this item."))
-        if self.status != Status.DRAFT:
-            raise WorkflowError(_("Only a draft can be sent to review."))
+        self.check_step("submit_for_review", user)
         self.status = Status.IN_REVIEW
-        self._take_step(user, _("Sent to review"))
+        self._take_step(user, "submit_for_review", _("Sent to review"))
+
+    def request_changes(self, user: AbstractBaseUser | None, note: str) -> None:
+        """Send an item in review back to its writer, saying what to change."""
+        self.check_step("request_changes", user, note=note)
+        self.status = Status.CHANGES_REQUESTED
+        self._take_step(
+            user,
+            "request_changes",
+            _("Changes requested: %(note)s") % {"note": note.strip()},
+            note.strip(),
+        )
 
     def publish(self, user: AbstractBaseUser | None) -> None:
         """Publish now. An item published before keeps its date; a scheduled
         one published early takes today's."""
-        self._require_publisher(user)
-        if self.is_published:
-            raise WorkflowError(_("It is already published."))
+        self.check_step("publish", user)
         now = timezone.now()
         self.status = Status.PUBLISHED
         if self.published_at is None or self.published_at > now:
             self.published_at = now
-        self._take_step(user, _("Published"))
+        self._take_step(user, "publish", _("Published"))
 
     def schedule(self, user: AbstractBaseUser | None, when: datetime) -> None:
-        self._require_publisher(user)
-        if self.is_published:
-            raise WorkflowError(_("It is already published."))
-        if when <= timezone.now():
-            raise WorkflowError(_("Give a publication time in the future."))
+        self.check_step("schedule", user, when=when)
         self.status = Status.PUBLISHED
         self.published_at = when
         self._take_step(
             user,
+            "schedule",
             _("Scheduled for %(time)s")
             % {"time": timezone.localtime(when).strftime("%Y-%m-%d %H:%M")},
         )
 
-    def unpublish(self, user: AbstractBaseUser | None) -> None:
+    def unpublish(self, user: AbstractBaseUser | None, reason: str) -> None:
         """Back to draft, out of every public page, feed and sitemap at once.
-        The publication time stays, so republishing keeps the original date."""
-        self._require_publisher(user)
-        if self.status != Status.PUBLISHED:
-            raise WorkflowError(_("It is not published."))
+        The publication time stays, so republishing keeps the original date;
+        the reason stays in the history."""
+        self.check_step("unpublish", user, note=reason)
         self.status = Status.DRAFT
-        self._take_step(user, _("Unpublished"))
+        self._take_step(
+            user,
+            "unpublish",
+            _("Unpublished: %(reason)s") % {"reason": reason.strip()},
+            reason.strip(),
+        )
+
+    def take(
+        self,
+        step: str,
+        user: AbstractBaseUser | None,
+        *,
+        note: str = "",
+        when: datetime | None = None,
+    ) -> None:
+        """Take ``step`` by its name: for forms whose buttons name the step."""
+        if step == "request_changes":
+            self.request_changes(user, note)
+        elif step == "schedule":
+            self.schedule(user, when)
+        elif step == "unpublish":
+            self.unpublish(user, note)
+        elif step in ("submit_for_review", "publish"):
+            getattr(self, step)(user)
+        else:
+            raise WorkflowError(_("There is no such step."))
+
+    def step_refusal(self, step: str, user: AbstractBaseUser | None) -> str | None:
+        """Why the item's state or the user's permissions forbid ``step`` now,
+        or None when they allow it."""
+        publisher = self.may_publish(user)
+        if step == "submit_for_review":
+            if not self.may_edit(user):
+                return _("You may not change this item.")
+            if self.status not in (Status.DRAFT, Status.CHANGES_REQUESTED):
+                return _(
+                    "Only a draft, or an item sent back for changes, can be sent "
+                    "to review."
+                )
+            return None
+        if not publisher:
+            return _("Only editors may publish, schedule, unpublish or send back.")
+        if step == "request_changes" and self.status != Status.IN_REVIEW:
+            return _("Only an item in review can be sent back for changes.")
+        if step in ("publish", "schedule") and self.is_published:
+            return _("It is already published.")
+        if step == "unpublish" and self.status != Status.PUBLISHED:
+            return _("It is not published.")
+        return None
+
+    def check_step(
+        self,
+        step: str,
+        user: AbstractBaseUser | None,
+        *,
+        note: str = "",
+        when: datetime | None = None,
+    ) -> None:
+        """Raise WorkflowError, changing nothing, when ``step`` may not be taken
+        now with this note or time: a form checks before it saves anything."""
+        if step not in STEPS:
+            raise WorkflowError(_("There is no such step."))
+        refusal = self.step_refusal(step, user) or self._input_refusal(step, note, when)
+        if refusal is not None:
+            raise WorkflowError(refusal)
+
+    def _input_refusal(self, step: str, note: str, when: datetime | None) -> str | None:
+        """Why what came with an allowed step (the item's content, the note,
+        the time) is not enough for it."""
+        if step in ("publish", "schedule") and (problem := self.publication_refusal()):
+            return problem
+        if step == "schedule" and (when is None or when <= timezone.now()):
+            return _("Give a publication time in the future.")
+        if step == "request_changes" and not note.strip():
+            return _("Say what needs changing: the note goes to the writer.")
+        if step == "unpublish" and not note.strip():
+            return _("Give the reason for unpublishing: it stays in the history.")
+        return None
+
+    def available_steps(self, user: AbstractBaseUser | None) -> list[str]:
+        """The steps the item's state and the user's permissions allow now."""
+        return [step for step in STEPS if self.step_refusal(step, user) is None]
+
+    def publication_refusal(self) -> str | None:
+        """Why the item is not ready for readers; kinds of content with
+        required parts override this."""
+        return None
 
     def record_step(self, user: AbstractBaseUser | None, note: str) -> None:
         """Keep a workflow step in the item's history; kinds of content that
         keep one override this."""
 
-    def _require_publisher(self, user: AbstractBaseUser | None) -> None:
-        if not self.may_publish(user):
-            raise WorkflowError(_("Only editors may publish, schedule or unpublish."))
-
-    def _take_step(self, user: AbstractBaseUser | None, note: str) -> None:
+    def _take_step(
+        self, user: AbstractBaseUser | None, step: str, history: str, note: str = ""
+    ) -> None:
         with transaction.atomic():
             self.save(update_fields=["status", "published_at", "updated_at"])
-            self.record_step(user, note)
+            self.record_step(user, history)
+            step_taken.send(
+                sender=type(self), item=self, user=user, step=step, note=note
+            )
 
     @property
     def is_published(self) -> bool:

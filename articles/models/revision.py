@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from articles.models.article import (
@@ -77,6 +78,8 @@ class RestoreReport:
 
 class RevisionQuerySet(models.QuerySet):
     def record(self, article: Article, user=None, note: str = "") -> "Revision":
+        # A workflow note can be longer than the history's column.
+        note = Truncator(note).chars(Revision._meta.get_field("note").max_length)
         return self.create(
             article=article, user=user, data=snapshot(article), note=note
         )

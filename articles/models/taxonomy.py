@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -73,7 +75,25 @@ class Topic(TranslatedName):
 
 class Author(SluggedName):
     name = models.CharField(_("name"), max_length=120)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+        verbose_name=_("account"),
+        help_text=_(
+            "The newsroom account that writes under this byline: its new "
+            "articles start with it, and its owner may edit this profile."
+        ),
+    )
     bio = models.TextField(_("short bio"), blank=True, max_length=1000)
+    bio_es = models.TextField(
+        _("short bio in Spanish"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Left empty, Spanish pages show the bio above."),
+    )
     photo = CheckedImageField(
         _("photo"),
         upload_to="authors/%Y/",
@@ -86,6 +106,16 @@ class Author(SluggedName):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:author", kwargs={"slug": self.slug})
+
+    @property
+    def display_bio(self) -> str:
+        return getattr(self, f"bio_{get_language()}", "") or self.bio
+
+    def may_edit(self, user: AbstractBaseUser) -> bool:
+        """Whoever may add bylines edits them all; others only their own."""
+        if not user.has_perm("articles.change_author"):
+            return False
+        return self.user_id == user.pk or user.has_perm("articles.add_author")
 
 
 class TaggedArticle(TaggedItemBase):

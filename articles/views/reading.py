@@ -257,5 +257,19 @@ class OrganizationNewsDetailView(DetailView):
     context_object_name = "item"
 
     def get_queryset(self):
-        # Built per request: published() compares with the time it is called.
+        # A method, not a class attribute: published() reads the clock, and
+        # a class attribute would keep the time the server started.
         return OrganizationNewsItem.objects.published()
+
+
+@method_decorator([staff_member_required, never_cache], name="dispatch")
+class OrganizationNewsPreviewView(OrganizationNewsDetailView):
+    """An organization news item in any state, for staff who may see them."""
+
+    def get_queryset(self):
+        if not self.request.user.has_perm("articles.view_organizationnewsitem"):
+            raise PermissionDenied
+        return OrganizationNewsItem.objects.all()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_preview=True, **kwargs)

@@ -1,0 +1,196 @@
+"""In real browsers: a writer and an editor work one article through the desk,
+each in their own browser context, and the desk, list and form pass axe."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from playwright.sync_api import Browser, Page, expect
+
+from articles.models import Article, Status
+from tests.browser import assert_accessible, screenshot
+from tests.factories import make_article, make_author, make_country, make_user
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+WIDTHS = {"desktop": 1280, "phone": 390}
+
+
+@pytest.fixture
+def contexts(browser: Browser):
+    """Separate browser contexts (one per person), closed after the test."""
+    opened = []
+
+    def open_page() -> Page:
+        opened.append(browser.new_context())
+        return opened[-1].new_page()
+
+    yield open_page
+    for context in opened:
+        context.close()
+
+
+@pytest.fixture
+def signed_in(contexts, live_server):
+    def sign_in(user) -> Page:
+        page = contexts()
+        page.goto(f"{live_server.url}/admin/login/")
+        page.fill("#id_username", user.username)
+        page.fill("#id_password", "pw")
+        page.click("input[type=submit]")
+        expect(page.locator("#user-tools")).to_be_visible()
+        return page
+
+    return sign_in
+
+
+def test_writer_and_editor_take_an_article_from_draft_to_scheduled_publication(
+    signed_in, contexts, live_server
+):
+    writer = make_user("Writers", email="writer@example.org")
+    editor = make_user("Editors", email="editor@example.org")
+    byline = make_author(name="Ana Ríos", user=writer)
+    article = make_article(
+        title="Heirs take over the port of Callao",
+        status=Status.DRAFT,
+        published_at=None,
+        created_by=writer,
+        authors=[byline],
+    )
+    writer_page = signed_in(writer)
+    editor_page = signed_in(editor)
+
+    # The writer submits from the desk.
+    writer_page.locator("#desk-drafts a", has_text=article.title).click()
+    writer_page.get_by_role("button", name="Submit for review").click()
+    expect(writer_page.locator(".messagelist")).to_contain_text("Sent to review")
+    assert [m.to for m in mail.outbox] == [["editor@example.org"]]
+    assert article.title in mail.outbox[0].subject
+
+    # The editor finds it in the review queue and sends it back with a note.
+    editor_page.reload()
+    editor_page.locator("#desk-review a", has_text=article.title).click()
+    editor_page.get_by_role("button", name="Request changes").click()
+    expect(editor_page.locator(".errornote, .errorlist").first).to_be_visible()
+    editor_page.fill("#id_workflow_note", "Name the second source.")
+    editor_page.get_by_role("button", name="Request changes").click()
+    expect(editor_page.locator(".messagelist")).to_contain_text("Sent back")
+
+    # The writer's desk shows it sent back, with the note; they resubmit.
+    writer_page.goto(f"{live_server.url}/admin/")
+    sent_back = writer_page.locator("#desk-sent-back")
+    expect(sent_back).to_contain_text(article.title)
+    expect(sent_back).to_contain_text("Name the second source.")
+    sent_back.locator("a", has_text=article.title).click()
+    writer_page.fill("#id_dek", "The kingpin is gone; two named sources say so.")
+    writer_page.get_by_role("button", name="Submit for review").click()
+    expect(writer_page.locator(".messagelist")).to_contain_text("Sent to review")
+
+    # The editor schedules it a few seconds ahead.
+    when = timezone.localtime() + timedelta(seconds=8)
+    editor_page.goto(f"{live_server.url}/admin/")
+    editor_page.locator("#desk-review a", has_text=article.title).click()
+    editor_page.fill("#id_workflow_publish_at", when.strftime("%Y-%m-%dT%H:%M:%S"))
+    editor_page.get_by_role("button", name="Schedule…").click()
+    expect(editor_page.locator(".messagelist")).to_contain_text("Scheduled")
+
+    # Readers see nothing until its time, then the article.
+    reader = contexts()
+    response = reader.goto(f"{live_server.url}{article.get_absolute_url()}")
+    assert response.status == 404
+    article.refresh_from_db()
+    assert article.is_scheduled
+    assert any(m.to == ["writer@example.org"] for m in mail.outbox)
+    reader.wait_for_timeout(
+        max(0, (when - timezone.now()).total_seconds() * 1000) + 500
+    )
+    response = reader.goto(f"{live_server.url}{article.get_absolute_url()}")
+    assert response.status == 200
+    expect(reader.locator("h1")).to_have_text(article.title)
+
+
+@pytest.mark.parametrize("screen", WIDTHS)
+def test_desk_list_and_form_are_accessible(signed_in, live_server, screen):
+    writer = make_user("Writers")
+    editor = make_user("Editors")
+    country = make_country(name="Peru")
+    waiting = make_article(
+        title="A long headline about ports, cocaine and the heirs of a kingpin",
+        status=Status.IN_REVIEW,
+        created_by=writer,
+        country=country,
+        sections=[{"heading": "", "body": "<p>Ports draw crime.</p>"}],
+    )
+    make_article(title="Published brief", country=country)
+    Article.objects.filter(pk=waiting.pk).update(updated_at=timezone.now())
+
+    for user in (writer, editor):
+        page = signed_in(user)
+        page.set_viewport_size({"width": WIDTHS[screen], "height": 900})
+        page.goto(f"{live_server.url}/admin/")
+        assert_accessible(page)
+        screenshot(page, f"desk-home-{user.groups.first().name}-{screen}")
+        page.goto(f"{live_server.url}/admin/articles/article/?work=mine")
+        assert_accessible(page)
+        page.goto(f"{live_server.url}/admin/articles/article/{waiting.pk}/change/")
+        assert_accessible(page)
+        screenshot(page, f"desk-form-{user.groups.first().name}-{screen}")
+    page.goto(f"{live_server.url}/admin/articles/article/")
+    screenshot(page, f"desk-list-{screen}")
+    # At 1280 px the title stays on a line or two, not a word per line.
+    if screen == "desktop":
+        title_cell = page.locator("#result_list .field-headline").first
+        assert title_cell.bounding_box()["height"] < 80
+
+
+def test_authors_and_sections_are_reordered_by_dragging_and_the_numbers_follow(
+    signed_in, live_server
+):
+    editor = make_user("Editors")
+    first, second = make_author(name="Ana Ríos"), make_author(name="Luis Paz")
+    article = make_article(
+        title="Two bylines",
+        authors=[first, second],
+        sections=[
+            {"heading": "First", "body": "<p>One.</p>"},
+            {"heading": "Second", "body": "<p>Two.</p>"},
+        ],
+    )
+    page = signed_in(editor)
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+
+    rows = page.locator("#article_authors-group tr.form-row.has_original")
+    rows.nth(1).drag_to(rows.nth(0), target_position={"x": 5, "y": 2})
+    expect(page.locator("#id_article_authors-1-position")).to_have_value("0")
+    expect(page.locator("#id_article_authors-0-position")).to_have_value("1")
+    sections = page.locator("#sections-group .inline-related.has_original")
+    # A section is picked up by its heading bar; its fields stay for typing.
+    sections.nth(1).locator("h3").drag_to(
+        sections.nth(0).locator("h3"), target_position={"x": 5, "y": 2}
+    )
+    expect(page.locator("#id_sections-1-position")).to_have_value("0")
+    page.click("input[name=_continue]")
+
+    article = Article.objects.get(pk=article.pk)
+    assert [a.name for a in article.ordered_authors] == ["Luis Paz", "Ana Ríos"]
+    assert [s.heading for s in article.sections.all()] == ["Second", "First"]
+
+
+def test_the_action_bar_asks_for_a_time_only_to_schedule(signed_in, live_server):
+    make_article()
+    page = signed_in(make_user("Editors"))
+    page.goto(f"{live_server.url}/admin/articles/article/")
+
+    time, reason = page.locator("[name=publish_at]"), page.locator("[name=reason]")
+    expect(time).to_be_hidden()
+    expect(reason).to_be_hidden()
+    page.select_option("select[name=action]", "schedule")
+    expect(time).to_be_visible()
+    expect(reason).to_be_hidden()
+    page.select_option("select[name=action]", "unpublish")
+    expect(time).to_be_hidden()
+    expect(reason).to_be_visible()
