@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef, Subquery
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.models import Tag
 
 from articles.models import Article, Author, Country, Topic
@@ -24,7 +25,10 @@ class SubjectKind:
     name: str
     """Singular: route names (``articles:country``), filter parameters."""
     segment: str
-    """Plural: the URL segment (``/countries/…``) and the sitemap section."""
+    """Plural, ASCII and never translated: the sitemap section key and the
+    English URL word."""
+    url_word: str
+    """The plural in the page's language for URLs (``/es/paises/…``)."""
     model: type[models.Model]
     article_lookup: str
     """The lookup from an article to this subject (``country``, ``topics``)."""
@@ -82,10 +86,30 @@ class SubjectKind:
         return Exists(articles.filter(**{self.article_lookup: OuterRef("pk")}))
 
 
-COUNTRY = SubjectKind("country", "countries", Country, "country", _("Country"))
-TOPIC = SubjectKind("topic", "topics", Topic, "topics", _("Topic"))
-TAG = SubjectKind("tag", "tags", Tag, "tags", _("Tag"))
-AUTHOR = SubjectKind("author", "authors", Author, "authors", _("Author"))
+# The URL words are msgids of their own ("countries" in a URL is not the
+# "Countries" of a heading), marked with a context so translators see it.
+COUNTRY = SubjectKind(
+    "country",
+    "countries",
+    pgettext_lazy("URL word", "countries"),
+    Country,
+    "country",
+    _("Country"),
+)
+TOPIC = SubjectKind(
+    "topic", "topics", pgettext_lazy("URL word", "topics"), Topic, "topics", _("Topic")
+)
+TAG = SubjectKind(
+    "tag", "tags", pgettext_lazy("URL word", "tags"), Tag, "tags", _("Tag")
+)
+AUTHOR = SubjectKind(
+    "author",
+    "authors",
+    pgettext_lazy("URL word", "authors"),
+    Author,
+    "authors",
+    _("Author"),
+)
 
 SUBJECT_KINDS: dict[str, SubjectKind] = {
     kind.name: kind for kind in (COUNTRY, TOPIC, TAG, AUTHOR)

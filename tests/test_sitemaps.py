@@ -81,7 +81,7 @@ def test_every_section_validates_and_holds_only_published_pages(client, newsroom
 
     for expected in [
         "/en/news/port/",
-        "/es/news/puerto/",
+        "/es/noticias/puerto/",
         "/en/news/alone/",
         "/en/countries/peru/",
         "/en/tags/ports/",
@@ -89,8 +89,8 @@ def test_every_section_validates_and_holds_only_published_pages(client, newsroom
         "/en/",
         "/es/",
         "/en/news/",
-        "/es/news/",
-        "/es/countries/peru/",
+        "/es/noticias/",
+        "/es/paises/peru/",
     ]:
         assert f"{SITE}{expected}" in locations, expected
     for hidden in ["/en/news/draft/", "/en/news/future/", "/en/tags/secret-tag/"]:
@@ -105,7 +105,7 @@ def test_translations_are_paired_reciprocally_including_themselves(client, newsr
         }
         for url in document.findall("s:url", NS)
     }
-    port, puerto = f"{SITE}/en/news/port/", f"{SITE}/es/news/puerto/"
+    port, puerto = f"{SITE}/en/news/port/", f"{SITE}/es/noticias/puerto/"
     expected = {"en": port, "es": puerto, "x-default": port}
     assert alternates[port] == expected
     assert alternates[puerto] == expected
@@ -117,7 +117,7 @@ def test_the_news_sitemap_holds_only_the_last_two_days(client, newsroom):
     urls = document.findall("s:url", NS)
     assert sorted(url.find("s:loc", NS).text for url in urls) == [
         f"{SITE}/en/news/port/",
-        f"{SITE}/es/news/puerto/",
+        f"{SITE}/es/noticias/puerto/",
     ]
     first = urls[0].find("n:news", NS)
     assert (

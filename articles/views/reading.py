@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Window
 from django.db.models.functions import RowNumber
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
@@ -31,6 +31,7 @@ from articles.subjects import SubjectKind
 ORGANIZATION_NEWS_ON_PAGE = 3
 ARTICLES_PER_PAGE = 20
 CARDS_PER_KIND = 4
+UNTRANSLATED_LATEST = 6
 
 
 def latest_organization_news() -> list[OrganizationNewsItem]:
@@ -121,17 +122,56 @@ def article_urls_by_language(
     article: Article, own_url: Callable[[Article], str]
 ) -> dict[str, str]:
     """Where the switcher goes from an article: the article itself, its
-    translation when readers may see it, or the home page of a language it
-    lacks."""
+    translation when readers may see it, or a page in a language it lacks
+    saying so."""
     urls = {}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            urls[code] = reverse("articles:home")
+            urls[code] = reverse("articles:article-untranslated", args=[article.slug])
     urls[article.language] = own_url(article)
     other = article.translation
     if other and (other.is_published or not article.is_published):
         urls[other.language] = own_url(other)
     return urls
+
+
+class UntranslatedArticleView(DetailView):
+    """Where the language switch of an article without a published translation
+    leads: a page in the reader's new language that says so, links to the
+    original and offers that language's latest articles."""
+
+    template_name = "articles/article_untranslated.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return Article.objects.published().select_related("translation")
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        article, language = self.object, get_language()
+        if article.language == language:
+            return HttpResponsePermanentRedirect(article.get_absolute_url())
+        other = article.translation
+        if other and other.is_published and other.language == language:
+            # Translated since the link was made: a temporary redirect, as
+            # the same address may again have no translation if it is withdrawn.
+            return HttpResponseRedirect(other.get_absolute_url())
+        return self.render_to_response(self.get_context_data(object=article))
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        urls = {code: self.request.path for code, _name in settings.LANGUAGES}
+        urls[article.language] = article.get_absolute_url()
+        latest = (
+            Article.objects.published()
+            .for_language(get_language())
+            .order_by("-published_at")
+        )
+        return super().get_context_data(
+            latest=latest.with_card_data()[:UNTRANSLATED_LATEST],
+            language_links=language_links_for(urls),
+            **kwargs,
+        )
 
 
 @method_decorator([staff_member_required, never_cache], name="dispatch")
