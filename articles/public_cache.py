@@ -41,6 +41,7 @@ from articles.models import (
     TaggedArticle,
     Topic,
 )
+from articles.navigation import forget_navigation
 
 VERSION_KEY = "public-content:version"
 # How long a cached response may live even when nothing changes: a bound on
@@ -67,6 +68,8 @@ INVALIDATING_MODELS = [
 INVALIDATING_RELATIONS = [
     Article.topics.through,
     SiteSettings.no_republish_topics.through,
+    SiteSettings.menu_countries.through,
+    SiteSettings.menu_topics.through,
 ]
 
 
@@ -97,6 +100,8 @@ def new_version() -> Version:
     """
     version = Version(uuid.uuid4().hex, next_scheduled_publication())
     cache.set(VERSION_KEY, version, timeout=None)
+    # Derived from the public content too: the subjects in the menu.
+    forget_navigation()
     return version
 
 

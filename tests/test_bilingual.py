@@ -176,7 +176,7 @@ def test_listings_show_only_their_languages_content(client, demo_content):
     english = {a.language for a in client.get("/en/news/").context["articles"]}
     assert spanish == {"es"} and english == {"en"}
     home = client.get("/es/").context
-    assert home["featured"].language == "es"
+    assert home["front_page"].lead.language == "es"
     assert {item.language for item in home["organization_news"]} == {"es"}
 
 

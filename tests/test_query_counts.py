@@ -4,8 +4,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from articles.models import SiteSettings
+from articles.navigation import primary_navigation
 from tests.factories import make_article, make_author, make_country, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +16,9 @@ ARTICLE_PAGE_BUDGET = 12
 
 
 def queries_for(client, url: str) -> int:
-    SiteSettings.load()  # cached once, as on a running site
+    # Cached once, as on a running site.
+    SiteSettings.load()
+    primary_navigation(get_language())
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

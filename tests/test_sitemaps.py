@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -138,7 +139,16 @@ def test_robots_names_the_sitemaps_and_keeps_out_admin_and_republish_pages(
     assert f"Sitemap: {SITE}/sitemap.xml" in lines
     assert f"Sitemap: {SITE}/sitemap-news.xml" in lines
     assert "Disallow: /admin/" in lines
-    assert "Disallow: /*/news/*/republish/" in lines
+    assert "Disallow: /en/news/*/republish/" in lines
+    assert "Disallow: /es/noticias/*/republicar/" in lines
+    assert "Disallow: /es/buscar/" in lines
+
+
+def test_favicon_address_leads_to_the_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/img/favicon.ico"
+    assert finders.find("img/favicon.ico")
 
 
 def test_sitemaps_cost_the_same_for_few_or_many_articles(client, settings):

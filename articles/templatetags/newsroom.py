@@ -3,6 +3,7 @@ from datetime import datetime
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.defaultfilters import date
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -47,3 +48,14 @@ OG_LOCALES = {"en": "en_US", "es": "es_LA"}
 @register.filter
 def og_locale(language: str) -> str:
     return OG_LOCALES.get(language, language)
+
+
+# Day, abbreviated month, year: "11 May 2016" and "11 may 2016" alike, on
+# cards and meta lines in every language (each language's own DATE_FORMAT
+# differs in length: the long Spanish month against the short English one).
+SHORT_DATE_FORMAT = "j M Y"
+
+
+@register.filter
+def short_date(value: datetime | None) -> str:
+    return date(value, SHORT_DATE_FORMAT) if value else ""

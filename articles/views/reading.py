@@ -4,8 +4,6 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Window
-from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
@@ -18,7 +16,8 @@ from django_filters.views import FilterView
 from articles import search
 from articles.context_processors import language_links_for
 from articles.filters import ArticleFilter
-from articles.models import Article, Kind, OrganizationNewsItem, SiteSettings
+from articles.front_page import front_page
+from articles.models import Article, OrganizationNewsItem, SiteSettings
 from articles.sharing import share_links
 from articles.sitemaps import hreflang_alternates
 from articles.structured_data import (
@@ -30,7 +29,6 @@ from articles.subjects import SubjectKind
 
 ORGANIZATION_NEWS_ON_PAGE = 3
 ARTICLES_PER_PAGE = 20
-CARDS_PER_KIND = 4
 UNTRANSLATED_LATEST = 6
 
 
@@ -43,30 +41,8 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        # One query for the newest few of every kind, whatever their dates.
-        newest_by_kind = (
-            Article.objects.published()
-            .for_language(get_language())
-            .annotate(
-                place=Window(RowNumber(), partition_by="kind", order_by="-published_at")
-            )
-            .filter(place__lte=CARDS_PER_KIND + 1)
-            .order_by("-published_at")
-            .with_card_data()
-        )
-        by_kind: dict[str, list[Article]] = {}
-        for article in newest_by_kind:
-            by_kind.setdefault(article.kind, []).append(article)
-        briefs = by_kind.pop(Kind.BRIEF, [])
-        sections = [
-            (label, by_kind[kind][:CARDS_PER_KIND])
-            for kind, label in Kind.choices
-            if kind in by_kind
-        ]
         return super().get_context_data(
-            featured=briefs[0] if briefs else None,
-            briefs=briefs[1:],
-            kind_sections=sections,
+            front_page=front_page(get_language()),
             organization_news=latest_organization_news(),
             structured_data=[organization_json_ld(SiteSettings.load())],
             **kwargs,
