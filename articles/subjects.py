@@ -7,6 +7,7 @@ language). A tag, author or country used only by drafts or scheduled
 articles has no page, no feed, no sitemap entry and no filter choice.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import models
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from taggit.models import Tag
 
-from articles.models import Article, Author, Country, Topic
+from articles.models import Article, Author, Country, TagCounterpart, Topic
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,9 @@ class SubjectKind:
     article_lookup: str
     """The lookup from an article to this subject (``country``, ``topics``)."""
     label: str
+    counterpart: Callable[[models.Model], models.Model | None] | None = None
+    """The subject naming the same thing in another language, where subjects
+    of this kind are written per language (tags)."""
 
     def articles_about(self, subject: models.Model) -> models.QuerySet:
         """Published articles about ``subject``, in every language."""
@@ -100,7 +104,13 @@ TOPIC = SubjectKind(
     "topic", "topics", pgettext_lazy("URL word", "topics"), Topic, "topics", _("Topic")
 )
 TAG = SubjectKind(
-    "tag", "tags", pgettext_lazy("URL word", "tags"), Tag, "tags", _("Tag")
+    "tag",
+    "tags",
+    pgettext_lazy("URL word", "tags"),
+    Tag,
+    "tags",
+    _("Tag"),
+    counterpart=TagCounterpart.of,
 )
 AUTHOR = SubjectKind(
     "author",

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Author, Country, Topic
+from articles.models import Author, Country, TagCounterpart, Topic
 
 
 class ArticleCountAdmin(admin.ModelAdmin):
@@ -35,3 +35,12 @@ class TopicAdmin(ArticleCountAdmin):
 @admin.register(Author)
 class AuthorAdmin(ArticleCountAdmin):
     fields = ["name", "slug", "bio", "photo"]
+
+
+@admin.register(TagCounterpart)
+class TagCounterpartAdmin(admin.ModelAdmin):
+    """Pairs of tags naming one thing in two languages, for the switcher."""
+
+    list_display = ["tag", "counterpart"]
+    search_fields = ["tag__name", "counterpart__name"]
+    autocomplete_fields = ["tag", "counterpart"]

@@ -227,15 +227,23 @@ class SubjectArticleListView(ListView):
 
 
 def subject_urls_by_language(kind: SubjectKind, subject) -> dict[str, str]:
-    """Where the switcher goes from a subject's page: the same page in each
-    language it has published articles in, else that language's home."""
+    """Where the switcher goes from a subject's page: the page of the
+    subject's counterpart in each language that has one (a tag's translation),
+    else the same subject's page in each language it has published articles
+    in, else that language's home."""
+    counterpart = kind.counterpart(subject) if kind.counterpart else None
+    counterpart_in = kind.languages_of(counterpart) if counterpart else set()
     published_in = kind.languages_of(subject)
+    current = get_language()
     urls = {}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            urls[code] = (
-                kind.url(subject) if code in published_in else reverse("articles:home")
-            )
+            if code != current and code in counterpart_in:
+                urls[code] = kind.url(counterpart)
+            elif code in published_in:
+                urls[code] = kind.url(subject)
+            else:
+                urls[code] = reverse("articles:home")
     return urls
 
 
