@@ -74,6 +74,10 @@ INSTALLED_APPS = [
     "articles",
 ]
 
+# Tag slugs in ASCII like every other slug in the site's addresses (Spanish
+# tags are accented): "cocaína" is /es/etiquetas/cocaina/.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -135,3 +135,40 @@ def test_the_article_uses_the_width_of_a_desktop(page: Page, site):
     related = page.locator(".related").bounding_box()
     assert related["x"] > article["x"] + article["width"]
     assert related["y"] < article["y"] + article["height"] / 2
+
+
+@pytest.mark.parametrize(
+    "path", ["/en/", "/es/noticias/terminales-bananeras-inspecciones/"]
+)
+def test_dark_colours_keep_their_contrast(page: Page, site, path):
+    page.emulate_media(color_scheme="dark")
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(site + path)
+    background = page.evaluate(
+        "getComputedStyle(document.documentElement).backgroundColor"
+    )
+    assert background != "rgb(255, 255, 255)"
+    screenshot(page, f"dark-{path.strip('/').replace('/', '-')}-phone")
+    assert_accessible(page)
+
+
+def test_print_keeps_the_article_and_its_licence_only(page: Page, site):
+    page.goto(site + "/en/news/banana-terminals-inspections-lag/")
+    page.emulate_media(media="print")
+    for hidden in [
+        ".site-header",
+        ".reader-actions",
+        ".notice-donate",
+        ".tags",
+        ".related",
+    ]:
+        expect(page.locator(hidden).first).to_be_hidden()
+    for shown in [
+        "h1",
+        ".byline",
+        ".article-body >> nth=0",
+        ".analysis >> nth=0",
+        ".notice-licence",
+    ]:
+        expect(page.locator(shown).first).to_be_visible()
+    expect(page.get_by_text("Original: http")).to_be_visible()

@@ -1,7 +1,10 @@
 """Tags in the page's language, and the link between a tag and its
 counterpart in the other language."""
 
+from importlib import import_module
+
 import pytest
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from taggit.models import Tag
@@ -84,3 +87,18 @@ def test_a_tag_has_at_most_one_counterpart():
     )
     with pytest.raises(ValidationError):
         again.clean()
+
+
+def test_an_accented_tag_has_an_ascii_address(client):
+    make_article(language="es", tags=["cocaína"])
+    assert Tag.objects.get(name="cocaína").slug == "cocaina"
+    assert client.get("/es/etiquetas/cocaina/").status_code == 200
+
+
+def test_tags_made_with_accented_slugs_are_given_ascii_ones():
+    migration = import_module("articles.migrations.0015_reader_ascii_tag_slugs")
+    Tag.objects.create(name="cocaína", slug="cocaína")
+    Tag.objects.create(name="Cocaina", slug="cocaina")
+    migration.ascii_slugs(apps, None)
+    assert Tag.objects.get(name="cocaína").slug == "cocaina_2"
+    assert Tag.objects.get(name="Cocaina").slug == "cocaina"
