@@ -1,6 +1,7 @@
 """Images are served in several widths and in WebP, with their dimensions."""
 
 import pytest
+from django.utils import timezone
 from django.core.files.storage import default_storage
 from PIL import ImageOps
 
@@ -49,7 +50,7 @@ def test_the_lead_image_loads_at_once_and_images_below_the_fold_lazily(client):
         article.image_alt = f"Image for {article.title}"
         article.save()
 
-    illustrated(kind="brief", title="Lead")
+    illustrated(kind="brief", title="Lead", published_at=timezone.now())
     illustrated(kind="analysis", title="Further down")
 
     page = client.get("/en/").text

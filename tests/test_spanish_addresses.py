@@ -13,7 +13,7 @@ SPANISH_ADDRESSES = {
     "/es/search/?q=puerto": "/es/buscar/?q=puerto",
     "/es/countries/peru/": "/es/paises/peru/",
     "/es/topics/ports/": "/es/temas/ports/",
-    "/es/tags/cocaine/": "/es/etiquetas/cocaine/",
+    "/es/tags/aduanas/": "/es/etiquetas/aduanas/",
     "/es/authors/marta-quispe/": "/es/autores/marta-quispe/",
     "/es/organization/": "/es/organizacion/",
     "/es/donate/": "/es/donar/",
