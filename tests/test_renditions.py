@@ -1,8 +1,8 @@
 """Images are served in several widths and in WebP, with their dimensions."""
 
 import pytest
-from django.utils import timezone
 from django.core.files.storage import default_storage
+from django.utils import timezone
 from PIL import ImageOps
 
 from articles.renditions import rendition_name, rendition_widths
