@@ -10,8 +10,10 @@ INSTALLED := $(VENV)/.installed
 # The Nu Html Checker for the HTML-validity tests, kept inside the venv. Its
 # install script would download a Java runtime; the machine's Java is used.
 VNU := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
+# Lighthouse for `make audit`, from npm, run with the machine's Chromium.
+LIGHTHOUSE := $(VENV)/node/node_modules/.bin/lighthouse
 
-.PHONY: run test install messages serve-setup lint benchmark fuzz clean
+.PHONY: run test install messages serve-setup lint benchmark fuzz audit clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +44,13 @@ $(VNU):
 
 test: install $(VNU)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+$(LIGHTHOUSE):
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/node lighthouse
+
+# Lighthouse scores of the demo site's home and article pages, both languages.
+audit: serve-setup $(LIGHTHOUSE)
+	$(BIN)/python .ci/lighthouse.py
 
 # The full hostile-input run (tests/test_fuzz.py): the whole XSS corpus through
 # every text field, in Chromium, and hostile values to every public URL and

@@ -6,10 +6,15 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
 from articles.models import SiteSettings
+from articles.navigation import primary_navigation
 
 
 def site_settings(request: HttpRequest) -> dict:
-    return {"site_settings": SiteSettings.load().for_language(get_language())}
+    language = get_language()
+    return {
+        "site_settings": SiteSettings.load().for_language(language),
+        "navigation": primary_navigation(language),
+    }
 
 
 @dataclass(frozen=True)

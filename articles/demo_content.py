@@ -75,6 +75,16 @@ COUNTRIES = [
     ("Brazil", "Brasil", "South America"),
 ]
 
+# Tags naming one thing in English and in Spanish: the switcher goes from
+# one's page to the other's.
+TAG_COUNTERPARTS = [
+    ("ports", "puertos"),
+    ("cocaine", "cocaína"),
+    ("customs", "aduanas"),
+    ("gold", "oro"),
+    ("Amazon", "Amazonía"),
+]
+
 TOPICS = [
     ("Drug trafficking", "Narcotráfico"),
     ("Ports", "Puertos"),
@@ -188,7 +198,7 @@ ARTICLES = [
         "authors": ["Lucía Ferreyra", "Daniel Okafor-Ruiz"],
         "country": "Ecuador",
         "topics": ["Drug trafficking", "Ports"],
-        "tags": ["ports", "cocaine", "customs"],
+        "tags": ["puertos", "cocaína", "aduanas"],
         "days_ago": 1,
     },
     {
@@ -267,7 +277,7 @@ ARTICLES = [
         "authors": ["Marta Quispe"],
         "country": "Peru",
         "topics": ["Illegal mining", "Environmental crime"],
-        "tags": ["gold", "Amazon"],
+        "tags": ["oro", "Amazonía"],
         "days_ago": 3,
     },
     {

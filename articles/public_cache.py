@@ -44,6 +44,7 @@ from articles.models import (
     TaggedArticle,
     Topic,
 )
+from articles.navigation import forget_navigation
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +77,8 @@ INVALIDATING_MODELS = [
 INVALIDATING_RELATIONS = [
     Article.topics.through,
     SiteSettings.no_republish_topics.through,
+    SiteSettings.menu_countries.through,
+    SiteSettings.menu_topics.through,
 ]
 
 
@@ -111,6 +114,8 @@ def new_version() -> Version:
     """
     version = Version(uuid.uuid4().hex, timezone.now(), next_scheduled_publication())
     cache.set(VERSION_KEY, version, timeout=None)
+    # Derived from the public content too: the subjects in the menu.
+    forget_navigation()
     return version
 
 

@@ -7,6 +7,7 @@ language). A tag, author or country used only by drafts or scheduled
 articles has no page, no feed, no sitemap entry and no filter choice.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import models
@@ -15,9 +16,10 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.models import Tag
 
-from articles.models import Article, Author, Country, Topic
+from articles.models import Article, Author, Country, TagCounterpart, Topic
 
 
 @dataclass(frozen=True)
@@ -25,11 +27,17 @@ class SubjectKind:
     name: str
     """Singular: route names (``articles:country``), filter parameters."""
     segment: str
-    """Plural: the URL segment (``/countries/…``) and the sitemap section."""
+    """Plural, ASCII and never translated: the sitemap section key and the
+    English URL word."""
+    url_word: str
+    """The plural in the page's language for URLs (``/es/paises/…``)."""
     model: type[models.Model]
     article_lookup: str
     """The lookup from an article to this subject (``country``, ``topics``)."""
     label: str
+    counterpart: Callable[[models.Model], models.Model | None] | None = None
+    """The subject naming the same thing in another language, where subjects
+    of this kind are written per language (tags)."""
 
     def articles_about(self, subject: models.Model) -> models.QuerySet:
         """Published articles about ``subject``, in every language."""
@@ -94,10 +102,36 @@ class SubjectKind:
         return Exists(articles.filter(**{self.article_lookup: OuterRef("pk")}))
 
 
-COUNTRY = SubjectKind("country", "countries", Country, "country", _("Country"))
-TOPIC = SubjectKind("topic", "topics", Topic, "topics", _("Topic"))
-TAG = SubjectKind("tag", "tags", Tag, "tags", _("Tag"))
-AUTHOR = SubjectKind("author", "authors", Author, "authors", _("Author"))
+# The URL words are msgids of their own ("countries" in a URL is not the
+# "Countries" of a heading), marked with a context so translators see it.
+COUNTRY = SubjectKind(
+    "country",
+    "countries",
+    pgettext_lazy("URL word", "countries"),
+    Country,
+    "country",
+    _("Country"),
+)
+TOPIC = SubjectKind(
+    "topic", "topics", pgettext_lazy("URL word", "topics"), Topic, "topics", _("Topic")
+)
+TAG = SubjectKind(
+    "tag",
+    "tags",
+    pgettext_lazy("URL word", "tags"),
+    Tag,
+    "tags",
+    _("Tag"),
+    counterpart=TagCounterpart.of,
+)
+AUTHOR = SubjectKind(
+    "author",
+    "authors",
+    pgettext_lazy("URL word", "authors"),
+    Author,
+    "authors",
+    _("Author"),
+)
 
 SUBJECT_KINDS: dict[str, SubjectKind] = {
     kind.name: kind for kind in (COUNTRY, TOPIC, TAG, AUTHOR)

@@ -1,4 +1,6 @@
 from django.urls import path
+from django.utils.text import format_lazy
+from django.utils.translation import pgettext_lazy
 
 from articles import feeds
 from articles.subjects import SUBJECT_KINDS
@@ -43,11 +45,25 @@ def feed_patterns() -> list:
     return patterns
 
 
+def word(english: str):
+    """A URL word in the active language: /en/news/, /es/noticias/. The
+    other language's words redirect (see ``articles.middleware``)."""
+    return pgettext_lazy("URL word", english)
+
+
+def route(*parts) -> str:
+    """A route from URL words and converters, resolved per language."""
+    return format_lazy("/".join(["{}"] * len(parts)) + "/", *parts)
+
+
+NEWS, ORGANIZATION = word("news"), word("organization")
+
+
 def subject_patterns() -> list:
     """A listing page for each kind of subject: /countries/<slug>/, …"""
     return [
         path(
-            f"{kind.segment}/<slug:slug>/",
+            route(kind.url_word, "<slug:slug>"),
             reading.SubjectArticleListView.as_view(subject_kind=kind),
             name=kind.name,
         )
@@ -59,10 +75,12 @@ app_name = "articles"
 
 urlpatterns = [
     path("", reading.HomeView.as_view(), name="home"),
-    path("news/", reading.ArticleIndexView.as_view(), name="article-list"),
-    path("search/", reading.SearchView.as_view(), name="search"),
+    path(route(NEWS), reading.ArticleIndexView.as_view(), name="article-list"),
+    path(route(word("search")), reading.SearchView.as_view(), name="search"),
     path(
-        "news/<slug:slug>/", reading.ArticleDetailView.as_view(), name="article-detail"
+        route(NEWS, "<slug:slug>"),
+        reading.ArticleDetailView.as_view(),
+        name="article-detail",
     ),
     path(
         "preview/articles/<int:pk>/",
@@ -70,22 +88,31 @@ urlpatterns = [
         name="article-preview",
     ),
     path(
-        "news/<slug:slug>/feedback/",
+        route(NEWS, "<slug:slug>", word("feedback")),
         engagement.FeedbackView.as_view(),
         name="article-feedback",
     ),
     path(
-        "news/<slug:slug>/comment/",
+        route(NEWS, "<slug:slug>", word("comment")),
         engagement.CommentView.as_view(),
         name="article-comment",
     ),
     path(
-        "news/<slug:slug>/republish/",
+        route(NEWS, "<slug:slug>", word("republish")),
         republishing.RepublishView.as_view(),
         name="article-republish",
     ),
-    path("donate/", engagement.DonatePageView.as_view(), name="donate"),
-    path("donate/go/", engagement.DonationRedirectView.as_view(), name="donate-go"),
+    path(
+        route(NEWS, "<slug:slug>", word("not-translated")),
+        reading.UntranslatedArticleView.as_view(),
+        name="article-untranslated",
+    ),
+    path(route(word("donate")), engagement.DonatePageView.as_view(), name="donate"),
+    path(
+        route(word("donate"), word("go")),
+        engagement.DonationRedirectView.as_view(),
+        name="donate-go",
+    ),
     *subject_patterns(),
     path(
         "suggestions/<str:kind>/",
@@ -93,12 +120,12 @@ urlpatterns = [
         name="subject-suggestions",
     ),
     path(
-        "organization/",
+        route(ORGANIZATION),
         reading.OrganizationNewsListView.as_view(),
         name="organization-news-list",
     ),
     path(
-        "organization/<slug:slug>/",
+        route(ORGANIZATION, "<slug:slug>"),
         reading.OrganizationNewsDetailView.as_view(),
         name="organization-news-detail",
     ),

@@ -17,6 +17,7 @@ handler500 = "newsroom.outages.server_error"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", discovery.robots_txt, name="robots-txt"),
+    path("favicon.ico", discovery.favicon, name="favicon"),
     path("sitemap.xml", discovery.sitemap_index, name="sitemap-index"),
     # Before the sections, whose pattern would take "news" for one of them.
     path("sitemap-news.xml", discovery.news_sitemap, name="sitemap-news"),

@@ -86,7 +86,7 @@ def test_search_counts_stop_at_the_cap(client, monkeypatch):
 
 def test_search_ignores_accents(client):
     make_article(title="La policía en el puerto", language="es")
-    response = client.get("/es/search/", {"q": "policia"})
+    response = client.get("/es/buscar/", {"q": "policia"})
     assert [article.title for article, _snippet in response.context["results"]] == [
         "La policía en el puerto"
     ]

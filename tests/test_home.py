@@ -1,4 +1,5 @@
-"""The home page: the newest brief featured, the latest of each kind, our news."""
+"""The home page: a lead story, secondary stories, a row per kind and per
+region, our news."""
 
 from datetime import timedelta
 
@@ -6,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import make_article, make_news_item
+from tests.factories import image_upload, make_article, make_country, make_news_item
 
 pytestmark = pytest.mark.django_db
 
@@ -17,29 +18,56 @@ def ago(days: int):
     return timezone.now() - timedelta(days=days)
 
 
-def test_newest_brief_is_featured_and_other_briefs_follow(client):
-    make_article(kind="brief", title="Old brief", published_at=ago(5))
-    make_article(kind="brief", title="New brief", published_at=ago(1))
-    make_article(kind="news", title="Newest news", published_at=ago(0))
-
-    context = client.get(HOME).context
-
-    assert context["featured"].title == "New brief"
-    assert [a.title for a in context["briefs"]] == ["Old brief"]
-
-
-def test_each_kind_gets_its_own_section_with_its_newest_articles(client):
+def test_the_newest_article_leads_and_the_next_ones_follow(client):
     for n in range(6):
+        make_article(kind="news", title=f"News {n}", published_at=ago(n))
+
+    page = client.get(HOME).context["front_page"]
+
+    assert page.lead.title == "News 0"
+    assert [a.title for a in page.secondary] == [f"News {n}" for n in range(1, 5)]
+
+
+def test_an_article_with_a_picture_leads_before_a_newer_one_without(client):
+    make_article(title="Pictured", published_at=ago(2), image=image_upload())
+    make_article(title="Newest", published_at=ago(0))
+
+    page = client.get(HOME).context["front_page"]
+
+    assert page.lead.title == "Pictured"
+    assert [a.title for a in page.secondary] == ["Newest"]
+
+
+def test_each_kind_gets_a_row_of_what_the_top_does_not_show(client):
+    for n in range(10):
         make_article(kind="analysis", title=f"Analysis {n}", published_at=ago(n))
     make_article(kind="investigation", title="Old investigation", published_at=ago(300))
 
-    sections = dict(client.get(HOME).context["kind_sections"])
+    rows = {row.kind: row for row in client.get(HOME).context["front_page"].kind_rows}
 
-    assert [a.title for a in sections["Analysis"]] == [
-        f"Analysis {n}" for n in range(4)
+    assert [a.title for a in rows["analysis"].articles] == [
+        f"Analysis {n}" for n in range(5, 9)
     ]
-    assert [a.title for a in sections["Investigation"]] == ["Old investigation"]
-    assert "Brief" not in sections
+    assert [a.title for a in rows["investigation"].articles] == ["Old investigation"]
+    assert "brief" not in rows
+
+
+def test_each_region_gets_a_row_of_its_newest_below_the_top_stories(client):
+    top = [make_article(title=f"Top {n}", published_at=ago(n)) for n in range(5)]
+    andes = [make_country(region="Andes"), make_country(region="Andes")]
+    caribbean = make_country(region="Caribbean")
+    for n in range(6):
+        make_article(title=f"Andes {n}", country=andes[n % 2], published_at=ago(10 + n))
+    make_article(title="Havana", country=caribbean, published_at=ago(10))
+    make_article(title="Nowhere", country=make_country(region=""), published_at=ago(9))
+    top[0].country = caribbean
+    top[0].save()
+
+    rows = client.get(HOME).context["front_page"].region_rows
+
+    assert [row.heading for row in rows] == ["Andes", "Caribbean"]
+    assert [a.title for a in rows[0].articles] == [f"Andes {n}" for n in range(4)]
+    assert [a.title for a in rows[1].articles] == ["Havana"]
 
 
 def test_home_shows_the_latest_organization_news(client):

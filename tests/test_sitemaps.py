@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -81,7 +82,7 @@ def test_every_section_validates_and_holds_only_published_pages(client, newsroom
 
     for expected in [
         "/en/news/port/",
-        "/es/news/puerto/",
+        "/es/noticias/puerto/",
         "/en/news/alone/",
         "/en/countries/peru/",
         "/en/tags/ports/",
@@ -89,8 +90,8 @@ def test_every_section_validates_and_holds_only_published_pages(client, newsroom
         "/en/",
         "/es/",
         "/en/news/",
-        "/es/news/",
-        "/es/countries/peru/",
+        "/es/noticias/",
+        "/es/paises/peru/",
     ]:
         assert f"{SITE}{expected}" in locations, expected
     for hidden in ["/en/news/draft/", "/en/news/future/", "/en/tags/secret-tag/"]:
@@ -105,7 +106,7 @@ def test_translations_are_paired_reciprocally_including_themselves(client, newsr
         }
         for url in document.findall("s:url", NS)
     }
-    port, puerto = f"{SITE}/en/news/port/", f"{SITE}/es/news/puerto/"
+    port, puerto = f"{SITE}/en/news/port/", f"{SITE}/es/noticias/puerto/"
     expected = {"en": port, "es": puerto, "x-default": port}
     assert alternates[port] == expected
     assert alternates[puerto] == expected
@@ -117,7 +118,7 @@ def test_the_news_sitemap_holds_only_the_last_two_days(client, newsroom):
     urls = document.findall("s:url", NS)
     assert sorted(url.find("s:loc", NS).text for url in urls) == [
         f"{SITE}/en/news/port/",
-        f"{SITE}/es/news/puerto/",
+        f"{SITE}/es/noticias/puerto/",
     ]
     first = urls[0].find("n:news", NS)
     assert (
@@ -138,7 +139,16 @@ def test_robots_names_the_sitemaps_and_keeps_out_admin_and_republish_pages(
     assert f"Sitemap: {SITE}/sitemap.xml" in lines
     assert f"Sitemap: {SITE}/sitemap-news.xml" in lines
     assert "Disallow: /admin/" in lines
-    assert "Disallow: /*/news/*/republish/" in lines
+    assert "Disallow: /en/news/*/republish/" in lines
+    assert "Disallow: /es/noticias/*/republicar/" in lines
+    assert "Disallow: /es/buscar/" in lines
+
+
+def test_favicon_address_leads_to_the_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/img/favicon.ico"
+    assert finders.find("img/favicon.ico")
 
 
 def test_sitemaps_cost_the_same_for_few_or_many_articles(client, settings):

@@ -79,7 +79,7 @@ def test_article_json_ld_carries_every_property(client, pair):
     assert article["keywords"] == ["ports", "cocaine"]
     assert article["isAccessibleForFree"] is True
     assert article["license"] == "https://creativecommons.org/licenses/by-nc/4.0/"
-    assert article["workTranslation"]["@id"] == f"{SITE}/es/news/puerto/"
+    assert article["workTranslation"]["@id"] == f"{SITE}/es/noticias/puerto/"
     assert breadcrumb["@type"] == "BreadcrumbList"
     assert [step["name"] for step in breadcrumb["itemListElement"]] == [
         "Home",
@@ -154,7 +154,7 @@ def test_head_hreflang_matches_the_sitemap_and_is_reciprocal(client, pair):
 
     expected = {
         "en": f"{SITE}/en/news/port/",
-        "es": f"{SITE}/es/news/puerto/",
+        "es": f"{SITE}/es/noticias/puerto/",
         "x-default": f"{SITE}/en/news/port/",
     }
     assert head_alternates(english) == expected

@@ -65,7 +65,7 @@ def test_old_addresses_redirect_permanently_under_any_language_prefix(client, ol
     response = client.get(old)
 
     assert response.status_code == 301
-    assert response["Location"] == "/es/news/a-post/"
+    assert response["Location"] == "/es/noticias/a-post/"
 
 
 def test_a_drafts_old_address_does_not_reveal_it(client):

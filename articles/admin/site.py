@@ -50,9 +50,10 @@ class SiteSettingsAdmin(admin.ModelAdmin):
             },
         ),
         (_("Articles"), {"fields": ["analysis_heading_template", "related_count"]}),
+        (_("Menu"), {"fields": ["menu_countries", "menu_topics"]}),
     ]
 
-    filter_horizontal = ["no_republish_topics"]
+    filter_horizontal = ["no_republish_topics", "menu_countries", "menu_topics"]
     inlines = [SiteTextInline]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

@@ -3,7 +3,7 @@ from django.db.models import Count
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Author, Country, Topic
+from articles.models import Author, Country, TagCounterpart, Topic
 
 
 class ArticleCountAdmin(admin.ModelAdmin):
@@ -46,3 +46,12 @@ class AuthorAdmin(ArticleCountAdmin):
 
     def get_readonly_fields(self, request: HttpRequest, obj=None):
         return () if request.user.has_perm("articles.add_author") else ("user",)
+
+
+@admin.register(TagCounterpart)
+class TagCounterpartAdmin(admin.ModelAdmin):
+    """Pairs of tags naming one thing in two languages, for the switcher."""
+
+    list_display = ["tag", "counterpart"]
+    search_fields = ["tag__name", "counterpart__name"]
+    autocomplete_fields = ["tag", "counterpart"]

@@ -32,7 +32,13 @@ from articles.models.republication import (
 )
 from articles.models.revision import Revision
 from articles.models.site import SiteSettings, SiteText
-from articles.models.taxonomy import Author, Country, TaggedArticle, Topic
+from articles.models.taxonomy import (
+    Author,
+    Country,
+    TagCounterpart,
+    TaggedArticle,
+    Topic,
+)
 
 __all__ = [
     "AddressQuota",
@@ -64,6 +70,7 @@ __all__ = [
     "SiteText",
     "Status",
     "WorkflowError",
+    "TagCounterpart",
     "TaggedArticle",
     "Topic",
 ]

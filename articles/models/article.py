@@ -83,14 +83,15 @@ class ArticleQuerySet(PublishableQuerySet):
             .order_by("relatedness", "-published_at", "-pk")
         )
 
-    def newest_of_each_kind(self, count: int) -> "ArticleQuerySet":
-        """The newest ``count`` articles of every kind, newest first: one small
-        query per kind through the kind listing index, then one for the rows,
-        instead of ranking every article of the archive."""
+    def newest_of_each(self, field: str, values, count: int) -> "ArticleQuerySet":
+        """The newest ``count`` articles for each of ``values`` of ``field``,
+        newest first: one small query per value through the listing index,
+        then one for the rows, instead of ranking every article of the
+        archive."""
         ids = [
             pk
-            for kind in Kind.values
-            for pk in self.filter(kind=kind)
+            for value in values
+            for pk in self.filter(**{field: value})
             .order_by("-published_at", "-pk")
             .values_list("pk", flat=True)[:count]
         ]

@@ -118,6 +118,22 @@ class SiteSettings(models.Model):
             "{organization} is replaced by the organization name."
         ),
     )
+    menu_countries = models.ManyToManyField(
+        "articles.Country",
+        blank=True,
+        related_name="+",
+        verbose_name=_("countries in the menu"),
+        help_text=_(
+            "Leave empty to show the countries with the most published articles."
+        ),
+    )
+    menu_topics = models.ManyToManyField(
+        "articles.Topic",
+        blank=True,
+        related_name="+",
+        verbose_name=_("topics in the menu"),
+        help_text=_("Leave empty to show the topics with the most published articles."),
+    )
     related_count = models.PositiveSmallIntegerField(
         _("related articles shown"),
         default=3,

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
 from articles.images import CheckedImageField
 from articles.slugs import ensure_reversible_slug
@@ -133,3 +134,61 @@ class TaggedArticle(TaggedItemBase):
                 fields=["content_object", "tag"], name="unique_article_tag"
             )
         ]
+
+
+class TagCounterpart(models.Model):
+    """Two tags that name one thing in two languages ("customs", "aduanas").
+
+    A tag has no language of its own: it belongs to the languages of the
+    published articles that use it, and lists, filters and pages follow that.
+    This pair is only what readers cannot guess, and what the language switch
+    of a tag's page follows. One row per pair; either tag may be looked up.
+    """
+
+    tag = models.OneToOneField(
+        Tag, on_delete=models.CASCADE, related_name="+", verbose_name=_("tag")
+    )
+    counterpart = models.OneToOneField(
+        Tag,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("counterpart in the other language"),
+    )
+
+    class Meta:
+        verbose_name = _("tag counterpart")
+        verbose_name_plural = _("tag counterparts")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(tag=models.F("counterpart")),
+                name="tag_counterpart_is_another_tag",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tag} ↔ {self.counterpart}"
+
+    def clean(self) -> None:
+        if self.tag_id and self.tag_id == self.counterpart_id:
+            raise ValidationError(_("A tag cannot be its own counterpart."))
+        ids = self._tag_ids()
+        paired = TagCounterpart.objects.exclude(pk=self.pk).filter(
+            models.Q(tag__in=ids) | models.Q(counterpart__in=ids)
+        )
+        if paired.exists():
+            raise ValidationError(_("One of these tags already has a counterpart."))
+
+    def _tag_ids(self) -> list[int]:
+        return [pk for pk in (self.tag_id, self.counterpart_id) if pk]
+
+    @classmethod
+    def of(cls, tag: Tag) -> Tag | None:
+        """The tag paired with ``tag``, if any."""
+        pair = (
+            cls.objects.filter(models.Q(tag=tag) | models.Q(counterpart=tag))
+            .select_related("tag", "counterpart")
+            .first()
+        )
+        if pair is None:
+            return None
+        return pair.counterpart if pair.tag_id == tag.pk else pair.tag

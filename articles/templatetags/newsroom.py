@@ -5,6 +5,7 @@ from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.middleware.csrf import get_token
+from django.template.defaultfilters import date
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -74,3 +75,14 @@ def reader_form_fields(context, action: str) -> str:
             get_token(request),
         )
     return fields
+
+
+# Day, abbreviated month, year: "11 May 2016" and "11 may 2016" alike, on
+# cards and meta lines in every language (each language's own DATE_FORMAT
+# differs in length: the long Spanish month against the short English one).
+SHORT_DATE_FORMAT = "j M Y"
+
+
+@register.filter
+def short_date(value: datetime | None) -> str:
+    return date(value, SHORT_DATE_FORMAT) if value else ""

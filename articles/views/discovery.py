@@ -4,10 +4,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 
@@ -18,19 +19,43 @@ NEWS_SITEMAP_DAYS = 2
 NEWS_SITEMAP_LIMIT = 1000
 
 
+# Pages that are for people, not for search engines, in every language.
+UNINDEXED_PAGES = ["articles:search", "articles:donate-go"]
+UNINDEXED_ARTICLE_PAGES = [
+    "articles:article-republish",
+    "articles:article-comment",
+    "articles:article-untranslated",
+]
+
+
+def unindexed_paths() -> list[str]:
+    """The addresses robots should skip, in each language's URL words."""
+    paths = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths += [reverse(name) for name in UNINDEXED_PAGES]
+            paths += [
+                reverse(name, args=["slug"]).replace("/slug/", "/*/")
+                for name in UNINDEXED_ARTICLE_PAGES
+            ]
+            paths.append(reverse("articles:article-preview", args=[0])[:-2])
+    return paths
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico whatever the page's head names."""
+    return HttpResponsePermanentRedirect(static("img/favicon.ico"))
+
+
 @require_GET
 @cache_page(60 * 60)
 def robots_txt(request: HttpRequest) -> HttpResponse:
-    # Public pages live under a language prefix (/en/, /es/): "/*/" covers each.
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /republished/",
-        "Disallow: /*/preview/",
-        "Disallow: /*/search/",
-        "Disallow: /*/donate/go/",
-        "Disallow: /*/news/*/republish/",
-        "Disallow: /*/news/*/comment/",
+        *(f"Disallow: {path}" for path in unindexed_paths()),
         "",
         f"Sitemap: {settings.SITE_URL}{reverse('sitemap-index')}",
         f"Sitemap: {settings.SITE_URL}{reverse('sitemap-news')}",

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
@@ -16,7 +16,8 @@ from django_filters.views import FilterView
 from articles import search
 from articles.context_processors import language_links_for
 from articles.filters import ArticleFilter
-from articles.models import Article, Kind, OrganizationNewsItem, SiteSettings
+from articles.front_page import front_page
+from articles.models import Article, OrganizationNewsItem, SiteSettings
 from articles.pagination import ArchivePaginationMixin
 from articles.public_cache import add_surrogate_keys
 from articles.sharing import share_links
@@ -30,7 +31,7 @@ from articles.subjects import SubjectKind
 
 ORGANIZATION_NEWS_ON_PAGE = 3
 ARTICLES_PER_PAGE = 20
-CARDS_PER_KIND = 4
+UNTRANSLATED_LATEST = 6
 
 
 def latest_organization_news() -> list[OrganizationNewsItem]:
@@ -42,25 +43,8 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        newest = (
-            Article.objects.published()
-            .for_language(get_language())
-            .newest_of_each_kind(CARDS_PER_KIND + 1)
-            .with_card_data()
-        )
-        by_kind: dict[str, list[Article]] = {}
-        for article in newest:
-            by_kind.setdefault(article.kind, []).append(article)
-        briefs = by_kind.pop(Kind.BRIEF, [])
-        sections = [
-            (label, by_kind[kind][:CARDS_PER_KIND])
-            for kind, label in Kind.choices
-            if kind in by_kind
-        ]
         return super().get_context_data(
-            featured=briefs[0] if briefs else None,
-            briefs=briefs[1:],
-            kind_sections=sections,
+            front_page=front_page(get_language()),
             organization_news=latest_organization_news(),
             structured_data=[organization_json_ld(SiteSettings.load())],
             **kwargs,
@@ -117,17 +101,56 @@ def article_urls_by_language(
     article: Article, own_url: Callable[[Article], str]
 ) -> dict[str, str]:
     """Where the switcher goes from an article: the article itself, its
-    translation when readers may see it, or the home page of a language it
-    lacks."""
+    translation when readers may see it, or a page in a language it lacks
+    saying so."""
     urls = {}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            urls[code] = reverse("articles:home")
+            urls[code] = reverse("articles:article-untranslated", args=[article.slug])
     urls[article.language] = own_url(article)
     other = article.translation
     if other and (other.is_published or not article.is_published):
         urls[other.language] = own_url(other)
     return urls
+
+
+class UntranslatedArticleView(DetailView):
+    """Where the language switch of an article without a published translation
+    leads: a page in the reader's new language that says so, links to the
+    original and offers that language's latest articles."""
+
+    template_name = "articles/article_untranslated.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return Article.objects.published().select_related("translation")
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        article, language = self.object, get_language()
+        if article.language == language:
+            return HttpResponsePermanentRedirect(article.get_absolute_url())
+        other = article.translation
+        if other and other.is_published and other.language == language:
+            # Translated since the link was made: a temporary redirect, as
+            # the same address may again have no translation if it is withdrawn.
+            return HttpResponseRedirect(other.get_absolute_url())
+        return self.render_to_response(self.get_context_data(object=article))
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        urls = {code: self.request.path for code, _name in settings.LANGUAGES}
+        urls[article.language] = article.get_absolute_url()
+        latest = (
+            Article.objects.published()
+            .for_language(get_language())
+            .order_by("-published_at")
+        )
+        return super().get_context_data(
+            latest=latest.with_card_data()[:UNTRANSLATED_LATEST],
+            language_links=language_links_for(urls),
+            **kwargs,
+        )
 
 
 @method_decorator([staff_member_required, never_cache], name="dispatch")
@@ -208,15 +231,23 @@ class SubjectArticleListView(ArchivePaginationMixin, ListView):
 
 
 def subject_urls_by_language(kind: SubjectKind, subject) -> dict[str, str]:
-    """Where the switcher goes from a subject's page: the same page in each
-    language it has published articles in, else that language's home."""
+    """Where the switcher goes from a subject's page: the page of the
+    subject's counterpart in each language that has one (a tag's translation),
+    else the same subject's page in each language it has published articles
+    in, else that language's home."""
+    counterpart = kind.counterpart(subject) if kind.counterpart else None
+    counterpart_in = kind.languages_of(counterpart) if counterpart else set()
     published_in = kind.languages_of(subject)
+    current = get_language()
     urls = {}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            urls[code] = (
-                kind.url(subject) if code in published_in else reverse("articles:home")
-            )
+            if code != current and code in counterpart_in:
+                urls[code] = kind.url(counterpart)
+            elif code in published_in:
+                urls[code] = kind.url(subject)
+            else:
+                urls[code] = reverse("articles:home")
     return urls
 
 

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
+from taggit.models import Tag
 
 from articles import demo_content as demo
 from articles.models import (
@@ -20,6 +21,7 @@ from articles.models import (
     SiteSettings,
     SiteText,
     Status,
+    TagCounterpart,
     Topic,
 )
 
@@ -106,6 +108,12 @@ class Command(BaseCommand):
                         related=Article.objects.get(slug=related_slug),
                         position=position,
                     )
+
+        for name, counterpart_name in demo.TAG_COUNTERPARTS:
+            TagCounterpart.objects.get_or_create(
+                tag=Tag.objects.get_or_create(name=name)[0],
+                counterpart=Tag.objects.get_or_create(name=counterpart_name)[0],
+            )
 
         news = [
             self.create_news_item(data)
