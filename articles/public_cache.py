@@ -25,9 +25,14 @@ from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, set_response_etag
-from django.utils.http import http_date
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    set_response_etag,
+)
+from django.utils.http import http_date, parse_http_date_safe
 from taggit.models import Tag
 
 from articles.models import (
@@ -167,8 +172,7 @@ class PublicPageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
         version = current_version_record()
-        address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"public-page:{version.token}:{address}"
+        key = f"public-page:{version.token}:{variant(request)}"
         response = cache.get(key)
         if response is None:
             response = self.get_response(request)
@@ -176,7 +180,22 @@ class PublicPageCacheMiddleware:
                 return response
             describe_for_shared_caches(response, version)
             cache.set(key, response, RESPONSE_SECONDS)
-        return response
+        # The stored response is the finished one (security headers, gzip),
+        # so a hit skips the middleware below; it still answers 304 itself.
+        return get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=parse_http_date_safe(response["Last-Modified"]),
+            response=response,
+        )
+
+
+def variant(request: HttpRequest) -> str:
+    """What a stored response depends on: the address, the scheme (plain
+    HTTP is redirected below this middleware) and whether it is gzipped."""
+    gzip = bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    address = f"{request.scheme}:{gzip}:{request.get_full_path()}"
+    return hashlib.sha256(address.encode()).hexdigest()
 
 
 def is_anonymous_read(request: HttpRequest) -> bool:
@@ -185,7 +204,9 @@ def is_anonymous_read(request: HttpRequest) -> bool:
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and MESSAGES_COOKIE not in request.COOKIES
-        and not request.path.startswith((ADMIN_PREFIX, settings.MEDIA_URL))
+        and not request.path.startswith(
+            (ADMIN_PREFIX, settings.MEDIA_URL, settings.STATIC_URL)
+        )
     )
 
 
