@@ -101,8 +101,9 @@ def current_version() -> str:
     return current_version_record().token
 
 
-def current_version_record() -> Version:
-    version = cache.get(VERSION_KEY)
+def current_version_record(version: Version | None = None) -> Version:
+    """The version now; ``version`` is the one just read from the cache."""
+    version = version or cache.get(VERSION_KEY)
     if version is None or not version.is_current:
         version = new_version()
     return version
@@ -171,15 +172,19 @@ class PublicPageCacheMiddleware:
                 # may keep it for anyone else.
                 patch_cache_control(response, private=True)
             return response
-        version = current_version_record()
-        key = f"public-page:{version.token}:{variant(request)}"
-        response = cache.get(key)
-        if response is None:
+        # One round trip to the cache for the version and the page: each
+        # page is stored with the version it was rendered under, and one
+        # stored under any other is not served.
+        key = f"public-page:{variant(request)}"
+        found = cache.get_many([VERSION_KEY, key])
+        version = current_version_record(found.get(VERSION_KEY))
+        stored_under, response = found.get(key, (None, None))
+        if stored_under != version.token:
             response = self.get_response(request)
             if not is_storable(response):
                 return response
             describe_for_shared_caches(response, version)
-            cache.set(key, response, RESPONSE_SECONDS)
+            cache.set(key, (version.token, response), RESPONSE_SECONDS)
         # The stored response is the finished one (security headers, gzip),
         # so a hit skips the middleware below; it still answers 304 itself.
         return get_conditional_response(
