@@ -184,6 +184,9 @@ class PublicPageCacheMiddleware:
             if not is_storable(response):
                 return response
             describe_for_shared_caches(response, version)
+            # Stored in one piece: a feed or sitemap is written in thousands
+            # of small ones, which the server would send one by one each time.
+            response.content = response.content
             cache.set(key, (version.token, response), RESPONSE_SECONDS)
         # The stored response is the finished one (security headers, gzip),
         # so a hit skips the middleware below; it still answers 304 itself.
