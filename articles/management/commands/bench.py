@@ -30,6 +30,7 @@ HOST = "127.0.0.1"
 # bench speaks to it as the TLS proxy in front would.
 HEADERS = {"X-Forwarded-Proto": "https"}
 SERVER_ENV = {"BEHIND_TLS_PROXY": "1"}
+SETTLE_SECONDS = 1
 # wrk: a fresh query string on every request, so the page cache never hits.
 VARYING_SCRIPT = """
 local counter = 0
@@ -109,12 +110,12 @@ class Command(BaseCommand):
             raise CommandError("No published article: load_demo_content first.")
         url = article.get_absolute_url()
         pages = [
-            ("article, uncached", url, True),
             ("article, page cache", url, False),
             ("home", "/en/", False),
             ("index", "/en/news/", False),
             ("search", "/en/search/?q=port", False),
             ("feed", "/en/feeds/rss/", False),
+            ("article, uncached", url, True),
         ]
         load = self.wrk if shutil.which("wrk") else self.python_load
         if load == self.python_load:
@@ -141,13 +142,16 @@ class Command(BaseCommand):
                     site.get(path)  # warm templates and the page cache
                 results: dict[str, list[Round]] = {"floor": []}
                 for _ in range(rounds):
-                    results["floor"].append(
-                        load(floor, "/", False, seconds, connections, folder)
-                    )
-                    for label, path, vary in pages:
+                    for label, server, path, vary in [
+                        ("floor", floor, "/", False),
+                        *[(label, site, path, vary) for label, path, vary in pages],
+                    ]:
                         results.setdefault(label, []).append(
-                            load(site, path, vary, seconds, connections, folder)
+                            load(server, path, vary, seconds, connections, folder)
                         )
+                        # Requests still queued when the load stopped (slow
+                        # renders) must not eat into the next round.
+                        time.sleep(SETTLE_SECONDS)
             finally:
                 for server in servers:
                     server.stop()
