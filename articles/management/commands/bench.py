@@ -140,18 +140,23 @@ class Command(BaseCommand):
                     raise CommandError("The floor does not serve the article's bytes.")
                 for _label, path, _vary in pages:
                     site.get(path)  # warm templates and the page cache
-                results: dict[str, list[Round]] = {"floor": []}
+                # Each page's round follows a floor round of its own, and
+                # its ratio is taken to that one: the load other work puts on
+                # the machine changes from one minute to the next.
+                results: dict[str, list[tuple[Round, Round]]] = {}
+
+                def measure(server: Server, path: str, vary: bool) -> Round:
+                    measured = load(server, path, vary, seconds, connections, folder)
+                    # Requests still queued when the load stopped (slow
+                    # renders) must not eat into the next round.
+                    time.sleep(SETTLE_SECONDS)
+                    return measured
+
                 for _ in range(rounds):
-                    for label, server, path, vary in [
-                        ("floor", floor, "/", False),
-                        *[(label, site, path, vary) for label, path, vary in pages],
-                    ]:
-                        results.setdefault(label, []).append(
-                            load(server, path, vary, seconds, connections, folder)
-                        )
-                        # Requests still queued when the load stopped (slow
-                        # renders) must not eat into the next round.
-                        time.sleep(SETTLE_SECONDS)
+                    for label, path, vary in pages:
+                        beside = measure(floor, "/", False)
+                        measured = measure(site, path, vary)
+                        results.setdefault(label, []).append((measured, beside))
             finally:
                 for server in servers:
                     server.stop()
@@ -166,17 +171,24 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{'page':22} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'floor':>7}"
         )
-        floor = statistics.median(r.requests_per_second for r in results["floor"])
-        for label, rounds_ in results.items():
-            rate = statistics.median(r.requests_per_second for r in rounds_)
-            failures = sum(r.failures for r in rounds_)
-            self.stdout.write(
-                f"{label:22} {rate:8.0f} "
-                f"{statistics.median(r.p50_ms for r in rounds_):8.2f} "
-                f"{statistics.median(r.p99_ms for r in rounds_):8.2f} "
-                f"{rate / floor:7.0%}"
-                + (f"  ({failures} failed requests)" if failures else "")
+        floors = [floor for pairs in results.values() for _, floor in pairs]
+        self.write_row("floor", floors, 1.0)
+        for label, pairs in results.items():
+            ratio = statistics.median(
+                measured.requests_per_second / floor.requests_per_second
+                for measured, floor in pairs
             )
+            self.write_row(label, [measured for measured, _ in pairs], ratio)
+
+    def write_row(self, label: str, rounds: list[Round], ratio: float) -> None:
+        failures = sum(r.failures for r in rounds)
+        self.stdout.write(
+            f"{label:22} "
+            f"{statistics.median(r.requests_per_second for r in rounds):8.0f} "
+            f"{statistics.median(r.p50_ms for r in rounds):8.2f} "
+            f"{statistics.median(r.p99_ms for r in rounds):8.2f} "
+            f"{ratio:7.0%}" + (f"  ({failures} failed requests)" if failures else "")
+        )
 
     def wrk(self, server, path, vary, seconds, connections, folder) -> Round:
         command = ["wrk", "--latency", "-t1", f"-c{connections}", f"-d{seconds}s"]
