@@ -26,7 +26,13 @@ from articles.models import Article, Status
 from tests.factories import image_bytes, make_article, make_author, make_user
 from tests.services import RedisServer, app_server, nginx_server, s3_server
 
-pytestmark = pytest.mark.cluster
+pytestmark = [
+    pytest.mark.cluster,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="two app servers need a shared database: run on PostgreSQL",
+    ),
+]
 
 BUCKET = "newsroom-media"
 CREDENTIALS = {"AWS_ACCESS_KEY_ID": "cluster", "AWS_SECRET_ACCESS_KEY": "cluster"}
@@ -109,8 +115,6 @@ class Cluster:
 
 @pytest.fixture
 def cluster(transactional_db, tmp_path, settings):
-    if connection.vendor != "postgresql":
-        pytest.skip("two app servers need a shared database: run on PostgreSQL")
     cluster = Cluster(tmp_path, settings)
     yield cluster
     # Before the test database is emptied: the servers hold connections to it.
