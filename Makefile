@@ -13,7 +13,7 @@ VNU := $(VENV)/node/node_modules/vnu-jar/build/dist/vnu.jar
 # Lighthouse for `make audit`, from npm, run with the machine's Chromium.
 LIGHTHOUSE := $(VENV)/node/node_modules/.bin/lighthouse
 
-.PHONY: run test install messages serve-setup lint benchmark fuzz audit clean
+.PHONY: run test install messages serve-setup lint benchmark bench cluster-test fuzz audit clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,23 @@ benchmark: serve-setup
 	  echo "WordPress theme unit test data, imported and rolled back:"; \
 	  $(BIN)/python manage.py import_wordpress $(WXR_SAMPLE) --dry-run | tail -n 1; \
 	else echo "$(WXR_SAMPLE) not found: the import is not timed"; fi
+
+# Requests per second under gunicorn against a floor (README, "Caching").
+# wrk comes from Debian; without it a slower Python load generator is used.
+bench: serve-setup
+	command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; } \
+	  || echo "wrk could not be installed: falling back to a Python load generator"
+	DEBUG=0 SECRET_KEY=bench-only-$$(date +%s)-not-a-secret-key-for-serving-anything \
+	  $(BIN)/python manage.py bench $(BENCH_ARGS)
+
+# Two gunicorn servers behind nginx on PostgreSQL, Redis and S3 (README,
+# "More than one app server"). DATABASE_URL must name a PostgreSQL database.
+cluster-test: install
+	@case "$$DATABASE_URL" in postgres*) ;; \
+	  *) echo "cluster-test needs DATABASE_URL=postgres://..."; exit 2;; esac
+	command -v nginx >/dev/null || test -x /usr/sbin/nginx \
+	  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx; }
+	$(BIN)/python -m pytest -m cluster $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

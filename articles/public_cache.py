@@ -25,9 +25,14 @@ from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, set_response_etag
-from django.utils.http import http_date
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    set_response_etag,
+)
+from django.utils.http import http_date, parse_http_date_safe
 from taggit.models import Tag
 
 from articles.models import (
@@ -99,8 +104,9 @@ def current_version() -> str:
     return current_version_record().token
 
 
-def current_version_record() -> Version:
-    version = cache.get(VERSION_KEY)
+def current_version_record(version: Version | None = None) -> Version:
+    """The version now; ``version`` is the one just read from the cache."""
+    version = version or cache.get(VERSION_KEY)
     if version is None or not version.is_current:
         version = new_version()
     return version
@@ -171,17 +177,38 @@ class PublicPageCacheMiddleware:
                 # may keep it for anyone else.
                 patch_cache_control(response, private=True)
             return response
-        version = current_version_record()
-        address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"public-page:{version.token}:{address}"
-        response = cache.get(key)
-        if response is None:
+        # One round trip to the cache for the version and the page: each
+        # page is stored with the version it was rendered under, and one
+        # stored under any other is not served.
+        key = f"public-page:{variant(request)}"
+        found = cache.get_many([VERSION_KEY, key])
+        version = current_version_record(found.get(VERSION_KEY))
+        stored_under, response = found.get(key, (None, None))
+        if stored_under != version.token:
             response = self.get_response(request)
             if not is_storable(response):
                 return response
             describe_for_shared_caches(response, version)
-            cache.set(key, response, RESPONSE_SECONDS)
-        return response
+            # Stored in one piece: a feed or sitemap is written in thousands
+            # of small ones, which the server would send one by one each time.
+            response.content = response.content
+            cache.set(key, (version.token, response), RESPONSE_SECONDS)
+        # The stored response is the finished one (security headers, gzip),
+        # so a hit skips the middleware below; it still answers 304 itself.
+        return get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=parse_http_date_safe(response["Last-Modified"]),
+            response=response,
+        )
+
+
+def variant(request: HttpRequest) -> str:
+    """What a stored response depends on: the address, the scheme (plain
+    HTTP is redirected below this middleware) and whether it is gzipped."""
+    gzip = bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    address = f"{request.scheme}:{gzip}:{request.get_full_path()}"
+    return hashlib.sha256(address.encode()).hexdigest()
 
 
 def is_anonymous_read(request: HttpRequest) -> bool:
@@ -190,7 +217,9 @@ def is_anonymous_read(request: HttpRequest) -> bool:
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and MESSAGES_COOKIE not in request.COOKIES
-        and not request.path.startswith((ADMIN_PREFIX, settings.MEDIA_URL))
+        and not request.path.startswith(
+            (ADMIN_PREFIX, settings.MEDIA_URL, settings.STATIC_URL)
+        )
     )
 
 

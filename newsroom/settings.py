@@ -85,13 +85,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "newsroom.outages.DatabaseOutageMiddleware",
+    # Before the others, as Django's own cache middleware: it stores the
+    # finished response, so a reader served from the cache costs no more
+    # than a cache look-up (see `make bench`).
+    "articles.public_cache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public pages carry no per-visitor secret, so compressing them is safe;
     # staff pages' CSRF tokens are masked per response (BREACH).
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "articles.public_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "newsroom.wordpress.middleware.LegacyRedirectMiddleware",
@@ -131,9 +134,17 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        # A persistent connection is checked before reuse, so a worker whose
+        # database (or pgbouncer) restarted reconnects instead of failing.
         conn_health_checks=True,
     )
 }
+# Behind pgbouncer in transaction mode, consecutive queries of one request
+# may reach different server connections: named server-side cursors (used by
+# .iterator()) would not survive between them. (Django already turns off
+# psycopg's prepared statements, which would not either.)
+if env_bool("PGBOUNCER_TRANSACTION_MODE", False):
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHE_URL = os.environ.get("CACHE_URL", "")
@@ -204,8 +215,23 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # The web server's internal location for MEDIA_ROOT (for example
 # "/protected-media/"): Django checks who may read a file, the server sends it.
 NEWSROOM_MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "")
+# Uploads go to MEDIA_ROOT, or, when a bucket is named, to S3-compatible
+# object storage that every app server shares (newsroom/storage.py).
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    # Credentials come from boto3's own AWS_ACCESS_KEY_ID and
+    # AWS_SECRET_ACCESS_KEY variables (or the machine's role), never settings.
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    # As on the file system: a second "photo.jpg" gets a name of its own
+    # rather than replacing another article's picture.
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_DEFAULT_ACL = None
+    _media_storage = {"BACKEND": "newsroom.storage.PrivateBucketStorage"}
+else:
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },

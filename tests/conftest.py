@@ -34,8 +34,13 @@ def pytest_runtest_setup(item):
     """Playwright's sync API runs an asyncio loop in the test's thread, which
     makes Django refuse ORM calls there; the tests' own calls are synchronous.
     The loop outlives the browser tests, so live-server tests after them need
-    the same. Set before any fixture runs, and only for those tests."""
-    if item.get_closest_marker("browser") or "live_server" in item.fixturenames:
+    the same, as do the tests that start servers of their own. Set before any
+    fixture runs, and only for those tests."""
+    if (
+        item.get_closest_marker("browser")
+        or item.get_closest_marker("cluster")
+        or "live_server" in item.fixturenames
+    ):
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 

@@ -10,6 +10,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -129,3 +130,94 @@ class PostgresServer:
             capture_output=True,
         )
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+class ServerProcess:
+    """A server run in the foreground, its output in a log file of its own."""
+
+    def __init__(self, command: list[str], log: Path, port: int, **env: str):
+        self.port = port
+        self.log = log
+        with log.open("w") as output:
+            self.process = subprocess.Popen(
+                command,
+                env={**os.environ, **env},
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                cwd=Path(__file__).resolve().parent.parent,
+            )
+        try:
+            wait_for_port(port, seconds=60)
+        except TimeoutError:
+            self.stop()
+            raise AssertionError(
+                f"{command[:3]} did not start:\n{log.read_text()}"
+            ) from None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+
+
+def s3_server(folder: Path) -> ServerProcess:
+    """moto's S3-compatible server, holding buckets in memory."""
+    port = free_port()
+    command = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)]
+    return ServerProcess(command, folder / "s3.log", port)
+
+
+def app_server(name: str, folder: Path, **env: str) -> ServerProcess:
+    """Newsroom under gunicorn, as in production, configured by ``env``."""
+    port = free_port()
+    command = [sys.executable, "-m", "gunicorn", "newsroom.wsgi"]
+    command += ["--bind", f"127.0.0.1:{port}", "--workers", "2"]
+    return ServerProcess(command, folder / f"{name}.log", port, **env)
+
+
+NGINX_CONFIG = """
+daemon off;
+worker_processes 1;
+pid {folder}/nginx.pid;
+error_log {folder}/nginx-error.log warn;
+events {{ worker_connections 64; }}
+http {{
+  access_log off;
+  client_body_temp_path {folder}/client-body;
+  proxy_temp_path {folder}/proxy;
+  fastcgi_temp_path {folder}/fastcgi;
+  uwsgi_temp_path {folder}/uwsgi;
+  scgi_temp_path {folder}/scgi;
+  upstream newsroom {{
+{servers}
+  }}
+  server {{
+    listen 127.0.0.1:{port};
+    client_max_body_size 20m;
+    location / {{
+      proxy_pass http://newsroom;
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+    }}
+  }}
+}}
+"""
+
+
+def nginx_server(folder: Path, upstreams: list[int]) -> ServerProcess:
+    """Debian's nginx in front of ``upstreams``, with its configuration, pid
+    file and logs in ``folder``, so the machine's own nginx is left alone."""
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    if not Path(nginx).exists():
+        missing("nginx (apt-get install nginx)")
+    port = free_port()
+    servers = "\n".join(f"    server 127.0.0.1:{upstream};" for upstream in upstreams)
+    config = folder / "nginx.conf"
+    config.write_text(NGINX_CONFIG.format(folder=folder, servers=servers, port=port))
+    command = [nginx, "-c", str(config), "-p", str(folder), "-e", "stderr"]
+    return ServerProcess(command, folder / "nginx.log", port)

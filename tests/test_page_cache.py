@@ -162,3 +162,28 @@ def test_a_failed_purge_does_not_stop_the_change(settings, commit):
         article.publish(None)
     article.refresh_from_db()
     assert article.is_published
+
+
+def test_a_cached_feed_is_sent_in_one_piece(client):
+    """A feed is written in many small pieces; served from the cache one by
+    one, each would cost the server a write of its own."""
+    make_article()
+    client.get("/en/feeds/rss/")
+    response = client.get("/en/feeds/rss/")
+    assert response["Surrogate-Key"] == "public"
+    assert len(list(response)) == 1
+
+
+def test_plain_http_and_gzip_are_cached_apart(client, settings):
+    """The cached response is the finished one, so what the middleware below
+    it does for a request (redirect to HTTPS, compress) is part of its key."""
+    settings.SECURE_SSL_REDIRECT = True
+    article = make_article()
+    url = article.get_absolute_url()
+    assert client.get(url, secure=True).status_code == 200
+    assert client.get(url).status_code == 301
+    compressed = client.get(url, secure=True, headers={"Accept-Encoding": "gzip"})
+    assert compressed["Content-Encoding"] == "gzip"
+    plain = client.get(url, secure=True)
+    assert "Content-Encoding" not in plain
+    assert gzip.decompress(compressed.content) == plain.content

@@ -96,3 +96,29 @@ def test_debug_is_off_for_false_values(value):
         assert setting("DEBUG") == "True"
     else:
         assert setting("DEBUG", DEBUG=value, SECRET_KEY="s" * 60) == "False"
+
+
+def test_uploads_stay_on_the_file_system_unless_a_bucket_is_named():
+    default = "STORAGES['default']['BACKEND']"
+    assert "FileSystemStorage" in setting(default)
+    assert "PrivateBucketStorage" in setting(
+        default, AWS_STORAGE_BUCKET_NAME="newsroom-media"
+    )
+
+
+def test_a_bucket_file_is_addressed_through_the_checked_media_view():
+    result = run_django(
+        "import django; django.setup();"
+        "from django.core.files.storage import default_storage as s;"
+        "print(s.url('articles/a photo.jpg'), s.file_overwrite)",
+        AWS_STORAGE_BUCKET_NAME="newsroom-media",
+        AWS_S3_ENDPOINT_URL="http://127.0.0.1:9",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["/media/articles/a%20photo.jpg", "False"]
+
+
+def test_pgbouncer_transaction_mode_turns_server_side_cursors_off():
+    cursors = "DATABASES['default']['DISABLE_SERVER_SIDE_CURSORS']"
+    assert setting(cursors) == "False"
+    assert setting(cursors, PGBOUNCER_TRANSACTION_MODE="1") == "True"
