@@ -146,7 +146,7 @@ def test_robots_names_the_sitemaps_and_keeps_out_admin_and_republish_pages(
 
 def test_favicon_address_leads_to_the_icon(client):
     response = client.get("/favicon.ico")
-    assert response.status_code == 301
+    assert response.status_code == 302
     assert response["Location"] == "/static/img/favicon.ico"
     assert finders.find("img/favicon.ico")
 

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from articles.images import CheckedImageField
+from articles.site_icons import icon_urls, make_icons
 
 ORGANIZATION_PLACEHOLDER = "{organization}"
 
@@ -154,8 +155,18 @@ class SiteSettings(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.pk = 1
+        stored = (
+            SiteSettings.objects.filter(pk=1).values_list("logo", flat=True).first()
+        )
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
+        if self.logo and self.logo.name != stored:
+            make_icons(self.logo)
+
+    @property
+    def icon_urls(self) -> dict[str, str]:
+        """The favicon and touch icons: drawn from the logo, or the default."""
+        return icon_urls(self.logo)
 
     @classmethod
     def load(cls) -> "SiteSettings":

@@ -4,9 +4,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.sitemaps.views import SitemapIndexItem
-from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.views.decorators.cache import cache_page
@@ -44,8 +43,9 @@ def unindexed_paths() -> list[str]:
 
 @require_GET
 def favicon(request: HttpRequest) -> HttpResponse:
-    """Browsers ask for /favicon.ico whatever the page's head names."""
-    return HttpResponsePermanentRedirect(static("img/favicon.ico"))
+    """Browsers ask for /favicon.ico whatever the page's head names. Not a
+    permanent redirect: a new logo draws a new icon."""
+    return HttpResponseRedirect(SiteSettings.load().icon_urls["favicon"])
 
 
 @require_GET
