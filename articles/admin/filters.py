@@ -40,8 +40,12 @@ class AutocompleteFilter(admin.ListFilter):
             widget=AutocompleteSelect(self.field, self.admin_site),
             required=False,
         )
+        widget_id = f"filter-{self.parameter_name}"
         yield {
-            "widget": picker.widget.render(self.parameter_name, self.value),
+            "widget": picker.widget.render(
+                self.parameter_name, self.value, attrs={"id": widget_id}
+            ),
+            "widget_id": widget_id,
             "hidden": [
                 (name, value)
                 for name, value in changelist.get_filters_params().items()
