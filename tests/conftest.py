@@ -33,13 +33,17 @@ def test_settings(settings, tmp_path):
 def pytest_runtest_setup(item):
     """Playwright's sync API runs an asyncio loop in the test's thread, which
     makes Django refuse ORM calls there; the tests' own calls are synchronous.
-    The loop outlives the browser tests, so live-server tests after them need
-    the same, as do the tests that start servers of their own. Set before any
-    fixture runs, and only for those tests."""
+    The loop outlives the browser tests, so the tests after them that flush
+    the database between tests (live servers, servers of their own, threads
+    racing on real transactions) need the same. Set before any fixture runs,
+    and only for those tests."""
+    database = item.get_closest_marker("django_db")
     if (
         item.get_closest_marker("browser")
         or item.get_closest_marker("cluster")
         or "live_server" in item.fixturenames
+        or "transactional_db" in item.fixturenames
+        or (database is not None and database.kwargs.get("transaction"))
     ):
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 

@@ -154,10 +154,12 @@ def sign_in(browser: Browser, server, username: str) -> None:
     assert response.status_code == 302, response.text
 
 
-def take_action(browser: Browser, server, action: str, article: Article) -> None:
+def take_action(
+    browser: Browser, server, action: str, article: Article, **fields
+) -> None:
     response = browser.post(
         f"{server.url}{reverse('admin:articles_article_changelist')}",
-        {"action": action, "_selected_action": article.pk},
+        {"action": action, "_selected_action": article.pk, **fields},
     )
     assert response.status_code == 302, response.text
 
@@ -222,7 +224,7 @@ def test_two_servers_behind_nginx_share_publications_sessions_and_uploads(cluste
         == 404
     )
 
-    take_action(staff, cluster.b, "unpublish", article)
+    take_action(staff, cluster.b, "unpublish", article, reason="Legal takedown")
     assert requests.get(cluster.a.url + address).status_code == 404
     assert requests.get(cluster.nginx.url + address).status_code == 404
     assert not Article.objects.published().filter(pk=article.pk).exists()
