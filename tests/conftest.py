@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from articles.management.commands import load_demo_content as demo
+from tests.factories import make_user
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -88,3 +89,19 @@ def demo_content(db, monkeypatch) -> None:
         lambda seed, colour: full_size(seed, colour, size=(640, 360)),
     )
     call_command("load_demo_content", stdout=io.StringIO())
+
+
+@pytest.fixture
+def writer(client):
+    """A member of the Writers group, signed in on ``client``."""
+    user = make_user("Writers")
+    client.force_login(user)
+    return user
+
+
+@pytest.fixture
+def editor(client):
+    """A member of the Editors group, signed in on ``client``."""
+    user = make_user("Editors")
+    client.force_login(user)
+    return user

@@ -35,20 +35,6 @@ def take(client, article: Article, step: str, **fields):
     )
 
 
-@pytest.fixture
-def writer(client):
-    user = make_user("Writers")
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
-def editor(client):
-    user = make_user("Editors")
-    client.force_login(user)
-    return user
-
-
 def test_a_writer_sees_only_submit_and_an_editor_the_steps_of_the_state(client):
     writer, editor = make_user("Writers"), make_user("Editors")
     draft = make_article(status=Status.DRAFT, published_at=None, created_by=writer)

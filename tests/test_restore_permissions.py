@@ -20,13 +20,6 @@ def reload(*articles: Article) -> list[Article]:
 
 
 @pytest.fixture
-def writer(client):
-    user = make_user("Writers")
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def old_link_now_taken(writer):
     """A writer's draft once linked to a published article that an editor has
     since paired with another published article."""

@@ -24,13 +24,6 @@ def revision_url(article: Article, revision: Revision) -> str:
     return reverse("admin:articles_article_revision", args=[article.pk, revision.pk])
 
 
-@pytest.fixture
-def editor(client):
-    user = make_user("Editors")
-    client.force_login(user)
-    return user
-
-
 def edit(client, article: Article, **fields):
     article = Article.objects.get(pk=article.pk)
     response = client.post(

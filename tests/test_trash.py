@@ -29,13 +29,6 @@ def delete_url(item) -> str:
     return reverse(f"admin:articles_{item._meta.model_name}_delete", args=[item.pk])
 
 
-@pytest.fixture
-def editor(client):
-    user = make_user("Editors")
-    client.force_login(user)
-    return user
-
-
 def article_with_history() -> Article:
     article = make_article(title="Port contracts")
     Revision.objects.record(article)

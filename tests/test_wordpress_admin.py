@@ -21,11 +21,6 @@ def private_uploads(settings, tmp_path):
     return tmp_path / "newsroom-wordpress"
 
 
-@pytest.fixture
-def editor(client):
-    client.force_login(make_user("Editors"))
-
-
 def upload(client, content: bytes, **fields):
     return client.post(
         IMPORT_URL,

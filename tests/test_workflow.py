@@ -33,20 +33,6 @@ def run_action(client, action: str, *articles: Article, **extra):
     )
 
 
-@pytest.fixture
-def writer(client):
-    user = make_user("Writers")
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
-def editor(client):
-    user = make_user("Editors")
-    client.force_login(user)
-    return user
-
-
 def test_groups_are_created_with_the_publish_permission_only_for_editors():
     editors = Group.objects.get(name="Editors")
     writers = Group.objects.get(name="Writers")
