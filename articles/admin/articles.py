@@ -337,9 +337,3 @@ class ArticleAdmin(
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
-
-    def save_related(self, request: HttpRequest, form, formsets, change: bool):
-        super().save_related(request, form, formsets, change)
-        # Recorded after the inlines and tags are saved, so the revision holds
-        # the whole article as the editor left it.
-        Revision.objects.record(form.instance, user=request.user)

@@ -1,4 +1,5 @@
-"""Admin screens to see an article's revisions, compare one with now, restore it."""
+"""Admin screens to see an item's revisions (articles, organization news),
+compare one with now, restore it."""
 
 import re
 from dataclasses import dataclass
@@ -12,14 +13,14 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article
-from articles.models.revision import snapshot
+from articles.models import Publishable, Revision
 
 FIELD_LABELS = {
     "title": _("Title"),
     "slug": _("Slug"),
     "kind": _("Kind"),
     "dek": _("Summary"),
+    "excerpt": _("Excerpt"),
     "body": _("Body"),
     "sections": _("Analysis sections"),
     "authors": _("Authors"),
@@ -84,8 +85,11 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
 
 
 def compare(old: dict, new: dict) -> list[FieldComparison]:
+    """A row for each field either snapshot holds (their kind's fields)."""
     rows = []
     for name, label in FIELD_LABELS.items():
+        if name not in old and name not in new:
+            continue
         old_text, new_text = as_text(old.get(name)), as_text(new.get(name))
         rows.append(
             FieldComparison(
@@ -96,6 +100,9 @@ def compare(old: dict, new: dict) -> list[FieldComparison]:
 
 
 class RevisionsAdminMixin:
+    """History, comparison and restore for a Publishable with revisions; a
+    revision is recorded at each save."""
+
     change_form_template = "admin/articles/article/change_form.html"
 
     def get_urls(self):
@@ -113,16 +120,16 @@ class RevisionsAdminMixin:
             ),
         ] + super().get_urls()
 
-    def get_article(self, request: HttpRequest, object_id: str) -> Article:
-        article = self.get_object(request, object_id)
-        if article is None:
+    def get_item(self, request: HttpRequest, object_id: str) -> Publishable:
+        item = self.get_object(request, object_id)
+        if item is None:
             raise Http404(_("No article with that id."))
-        if not self.has_view_or_change_permission(request, article):
+        if not self.has_view_or_change_permission(request, item):
             raise PermissionDenied
-        return article
+        return item
 
     def revisions_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        article = self.get_article(request, object_id)
+        article = self.get_item(request, object_id)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -137,7 +144,7 @@ class RevisionsAdminMixin:
     def revision_view(
         self, request: HttpRequest, object_id: str, revision_id: int
     ) -> HttpResponse:
-        article = self.get_article(request, object_id)
+        article = self.get_item(request, object_id)
         revision = get_object_or_404(article.revisions, pk=revision_id)
         can_restore = self.has_change_permission(request, article)
         if request.method == "POST":
@@ -168,7 +175,10 @@ class RevisionsAdminMixin:
                     messages.WARNING,
                 )
             return HttpResponseRedirect(
-                reverse("admin:articles_article_change", args=[article.pk])
+                reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+                    args=[article.pk],
+                )
             )
         context = {
             **self.admin_site.each_context(request),
@@ -177,8 +187,14 @@ class RevisionsAdminMixin:
             "revision": revision,
             "can_restore": can_restore,
             "title": _("Compare a revision with the current article"),
-            "rows": compare(revision.data, snapshot(article)),
+            "rows": compare(revision.data, article.snapshot()),
         }
         return TemplateResponse(
             request, "admin/articles/article/revision_compare.html", context
         )
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool):
+        super().save_related(request, form, formsets, change)
+        # Recorded after the inlines and tags are saved, so the revision holds
+        # the whole item as the editor left it.
+        Revision.objects.record(form.instance, user=request.user)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from articles.images import CheckedImageField
+from articles.models.article_history import ArticleHistory
 from articles.models.publishing import Publishable, PublishableQuerySet, Status
 from articles.models.site import SiteSettings
 from articles.models.taxonomy import Author, TaggedArticle
@@ -134,7 +135,7 @@ class ArticleQuerySet(PublishableQuerySet):
         )
 
 
-class Article(Publishable):
+class Article(ArticleHistory, Publishable):
     kind = models.CharField(
         _("kind"), max_length=16, choices=Kind, default=Kind.BRIEF, db_index=True
     )
@@ -324,9 +325,6 @@ class Article(Publishable):
         if not super().may_edit(user):
             return False
         return user is None or self.may_publish(user) or self.created_by_id == user.pk
-
-    def record_step(self, user, note: str) -> None:
-        self.revisions.record(self, user=user, note=note)
 
     def articles_relinked_by(self, translation_id: int | None) -> "ArticleQuerySet":
         """The other articles whose translation link changes if this one is

@@ -27,6 +27,14 @@ class OrganizationNewsItem(Publishable):
         _("image description (alt text)"), max_length=300, blank=True
     )
 
+    revision_fields = (
+        *Publishable.revision_fields,
+        "excerpt",
+        "body",
+        "image",
+        "image_alt",
+    )
+
     class Meta(Publishable.Meta):
         verbose_name = _("organization news item")
         verbose_name_plural = _("organization news")

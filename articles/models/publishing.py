@@ -1,10 +1,12 @@
 """The one publishing rule shared by every kind of public content."""
 
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +38,14 @@ STEPS = ("submit_for_review", "request_changes", "publish", "schedule", "unpubli
 # articles (notes, notifications) follow every step, whoever takes it, without
 # this module knowing them.
 step_taken = Signal()
+
+
+@dataclass
+class RestoreReport:
+    """What a restore could not bring back, as labels to show the editor."""
+
+    missing: list[str] = field(default_factory=list)
+    not_allowed: list[str] = field(default_factory=list)
 
 
 class PublishableQuerySet(TrashQuerySet):
@@ -97,6 +107,11 @@ class Publishable(Trashable):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = PublishableQuerySet.as_manager()
+
+    # The fields a revision copies as they are and a restore puts back. Status
+    # and publication time are recorded for the history but never restored:
+    # restoring text must not publish or unpublish.
+    revision_fields: tuple[str, ...] = ("title", "slug", "language")
 
     class Meta:
         abstract = True
@@ -266,8 +281,43 @@ class Publishable(Trashable):
         return None
 
     def record_step(self, user: AbstractBaseUser | None, note: str) -> None:
-        """Keep a workflow step in the item's history; kinds of content that
-        keep one override this."""
+        """Keep a workflow step in the item's history, as a revision."""
+        self.revisions.record(self, user=user, note=note)
+
+    # Revisions (articles.models.revision): each kind of content says what a
+    # copy of it holds and how it is put back.
+
+    def snapshot(self) -> dict:
+        """Everything an editor can change on the item, as JSON-ready data;
+        kinds with related content (authors, tags…) extend it."""
+        data = {}
+        for name in self.revision_fields:
+            value = getattr(self, name)
+            data[name] = (value.name or "") if isinstance(value, FieldFile) else value
+        data["status"] = self.status
+        data["published_at"] = (
+            self.published_at.isoformat() if self.published_at else None
+        )
+        return data
+
+    def restore_snapshot(
+        self, data: dict, user: AbstractBaseUser | None
+    ) -> RestoreReport:
+        """Put ``data``'s content back on the item and save it; kinds with
+        related content extend it. ``user`` may change the item (checked by
+        the revision)."""
+        self.restore_fields(data)
+        self.save()
+        return RestoreReport()
+
+    def restore_fields(self, data: dict) -> None:
+        """Set ``revision_fields`` from ``data``, without saving. An address
+        another item took since stays today's."""
+        current_slug = self.slug
+        for name in self.revision_fields:
+            setattr(self, name, data.get(name, getattr(self, name)))
+        if type(self).objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
+            self.slug = current_slug
 
     def _take_step(
         self, user: AbstractBaseUser | None, step: str, history: str, note: str = ""

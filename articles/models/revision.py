@@ -1,6 +1,10 @@
-"""Revisions: a full copy of an article's content at each save in the admin."""
+"""Revisions: a full copy of an item's content (an article or a piece of
+organization news) at each save in the admin and each workflow step.
 
-from dataclasses import dataclass, field
+What the copy holds and how it is put back is each model's own
+(``Publishable.snapshot`` and ``restore_snapshot``); this module keeps the
+copies, one foreign key per kind of content.
+"""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -8,86 +12,37 @@ from django.db import models, transaction
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from articles.models.article import (
-    AnalysisSection,
-    Article,
-    ArticleAuthor,
-    RelatedArticle,
-)
-from articles.models.taxonomy import Author, Country, Topic
-
-# Fields copied as they are. Status and publication time are recorded for the
-# history but never restored: restoring text must not publish or unpublish.
-CONTENT_FIELDS = [
-    "kind",
-    "title",
-    "slug",
-    "dek",
-    "body",
-    "language",
-    "allow_republishing",
-    "image",
-    "image_alt",
-    "image_caption",
-    "image_credit",
-    "image_republishable",
-]
-WORKFLOW_FIELDS = ["status", "published_at"]
-
-
-def _pairs(objects) -> list[list]:
-    return [[obj.pk, str(obj)] for obj in objects]
-
-
-def snapshot(article: Article) -> dict:
-    """Everything an editor can change on ``article``, as JSON-ready data.
-
-    Related objects are kept as ``[id, label]`` pairs: the id to restore, the
-    label to show in the history even after the object is gone.
-    """
-    data = {name: getattr(article, name) for name in CONTENT_FIELDS}
-    data["image"] = article.image.name or ""
-    data["status"] = article.status
-    data["published_at"] = (
-        article.published_at.isoformat() if article.published_at else None
-    )
-    data["country"] = _pairs([article.country] if article.country else [])
-    data["translation"] = _pairs([article.translation] if article.translation else [])
-    data["authors"] = _pairs(
-        link.author for link in article.article_authors.select_related("author")
-    )
-    data["topics"] = _pairs(article.topics.order_by("name"))
-    data["tags"] = sorted(article.tags.names(), key=str.lower)
-    data["sections"] = [
-        {"heading": section.heading, "body": section.body}
-        for section in article.sections.all()
-    ]
-    data["related"] = _pairs(
-        link.related for link in article.related_links.select_related("related")
-    )
-    return data
-
-
-@dataclass
-class RestoreReport:
-    """What a restore could not bring back, as labels to show the editor."""
-
-    missing: list[str] = field(default_factory=list)
-    not_allowed: list[str] = field(default_factory=list)
+from articles.models.article import Article
+from articles.models.news import OrganizationNewsItem
+from articles.models.publishing import Publishable, RestoreReport
 
 
 class RevisionQuerySet(models.QuerySet):
-    def record(self, article: Article, user=None, note: str = "") -> "Revision":
+    def record(self, item: Publishable, user=None, note: str = "") -> "Revision":
         # A workflow note can be longer than the history's column.
         note = Truncator(note).chars(Revision._meta.get_field("note").max_length)
         return self.create(
-            article=article, user=user, data=snapshot(article), note=note
+            **{Revision.field_for(type(item)): item},
+            user=user,
+            data=item.snapshot(),
+            note=note,
         )
 
 
 class Revision(models.Model):
     article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="revisions"
+        Article,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="revisions",
+    )
+    news_item = models.ForeignKey(
+        OrganizationNewsItem,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="revisions",
     )
     created_at = models.DateTimeField(_("saved"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(
@@ -103,78 +58,59 @@ class Revision(models.Model):
 
     objects = RevisionQuerySet.as_manager()
 
+    # The kinds of content with revisions, each with its foreign key: exactly
+    # one of them is set on each revision.
+    ITEM_FIELDS = ("article", "news_item")
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         get_latest_by = "created_at"
         verbose_name = _("revision")
         verbose_name_plural = _("revisions")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(article__isnull=False, news_item__isnull=True)
+                    | models.Q(article__isnull=True, news_item__isnull=False)
+                ),
+                name="revision_of_one_item",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.article} @ {self.created_at:%Y-%m-%d %H:%M}"
+        return f"{self.item} @ {self.created_at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def field_for(cls, model: type[Publishable]) -> str:
+        return next(
+            name
+            for name in cls.ITEM_FIELDS
+            if cls._meta.get_field(name).related_model is model
+        )
+
+    @property
+    def item(self) -> Publishable:
+        return next(
+            getattr(self, name)
+            for name in self.ITEM_FIELDS
+            if getattr(self, f"{name}_id") is not None
+        )
 
     def restore(self, user=None) -> RestoreReport:
-        """Put this revision's content back on the article and record that as
-        a new revision, so the restore itself can be undone.
+        """Put this revision's content back on its item and record that as a
+        new revision, so the restore itself can be undone.
 
-        Restoring changes only what ``user`` may change: the article itself
-        (else PermissionDenied) and, through the translation link, the other
-        articles that link would rewire. A link that would touch an article
-        the user may not change is left as it is today and reported. Without
-        a user (a command, a migration) everything is restored.
+        ``user`` must be allowed to change the item (else PermissionDenied);
+        the item's ``restore_snapshot`` says what else it leaves alone for
+        them. Without a user (a command, a migration) everything is restored.
         """
-        article, data = self.article, self.data
-        if user is not None and not article.may_edit(user):
+        item = self.item
+        if user is not None and not item.may_edit(user):
             raise PermissionDenied
-        report = RestoreReport()
-        missing = report.missing
-
-        def existing(model, pairs):
-            found = model.objects.in_bulk([pk for pk, _label in pairs])
-            missing.extend(label for pk, label in pairs if pk not in found)
-            return [found[pk] for pk, _label in pairs if pk in found]
-
         with transaction.atomic():
-            current_slug = article.slug
-            for name in CONTENT_FIELDS:
-                setattr(article, name, data.get(name, getattr(article, name)))
-            if (
-                Article.objects.filter(slug=article.slug)
-                .exclude(pk=article.pk)
-                .exists()
-            ):
-                # Another article took the old address since; keep today's.
-                article.slug = current_slug
-            article.country = next(iter(existing(Country, data["country"])), None)
-            translation = next(iter(existing(Article, data["translation"])), None)
-            relinked = article.articles_relinked_by(translation and translation.pk)
-            report.not_allowed.extend(
-                str(other)
-                for other in relinked
-                if user is not None and not other.may_edit(user)
-            )
-            if not report.not_allowed:
-                article.translation = translation
-            article.save()
-            article.topics.set(existing(Topic, data["topics"]))
-            article.tags.set(data["tags"], clear=True)
-            article.article_authors.all().delete()
-            ArticleAuthor.objects.bulk_create(
-                ArticleAuthor(article=article, author=author, position=position)
-                for position, author in enumerate(existing(Author, data["authors"]))
-            )
-            article.sections.all().delete()
-            for position, section in enumerate(data["sections"]):
-                AnalysisSection.objects.create(
-                    article=article, position=position, **section
-                )
-            article.related_links.all().delete()
-            RelatedArticle.objects.bulk_create(
-                RelatedArticle(article=article, related=related, position=position)
-                for position, related in enumerate(existing(Article, data["related"]))
-                if related.pk != article.pk
-            )
+            report = item.restore_snapshot(self.data, user)
             note = _("Restored the revision of %(date)s") % {
                 "date": f"{self.created_at:%Y-%m-%d %H:%M}"
             }
-            Revision.objects.record(article, user=user, note=note)
+            Revision.objects.record(item, user=user, note=note)
         return report

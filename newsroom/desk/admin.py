@@ -31,6 +31,9 @@ class WorkflowAdminMixin:
     """Buttons for the steps the item's state and the user's permissions
     allow, a note field, and the item's thread of notes."""
 
+    # The revisions' form (links to the history and the preview) with the
+    # workflow below it.
+    change_form_template = "admin/desk/change_form.html"
     object_history_template = "admin/desk/object_history.html"
 
     class Media:
@@ -110,8 +113,6 @@ admin.site.unregister(OrganizationNewsItem)
 
 @admin.register(Article)
 class DeskArticleAdmin(WorkflowAdminMixin, ArticleAdmin):
-    change_form_template = "admin/desk/article_change_form.html"
-
     def get_formset_kwargs(self, request: HttpRequest, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
         # A new article starts with its writer's own byline. Offered only on
@@ -129,8 +130,6 @@ class DeskArticleAdmin(WorkflowAdminMixin, ArticleAdmin):
 
 @admin.register(OrganizationNewsItem)
 class DeskOrganizationNewsItemAdmin(WorkflowAdminMixin, OrganizationNewsItemAdmin):
-    change_form_template = "admin/desk/news_change_form.html"
-
     def save_model(self, request: HttpRequest, obj, form, change: bool):
         if not change:
             obj.created_by = request.user
