@@ -9,7 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Feedback, ReaderMessage, Status
-from tests.factories import make_article, make_author, make_note, make_user
+from tests.factories import (
+    make_article,
+    make_author,
+    make_news_item,
+    make_note,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +80,33 @@ def test_an_editor_sees_the_review_queue_oldest_first_and_what_readers_said(clie
     assert response.context["app_list"]
 
 
+def test_an_editor_sees_organization_news_beside_the_articles(client):
+    now = timezone.now()
+    waiting = make_news_item(title="Award to review", status=Status.IN_REVIEW)
+    make_note(waiting, "Check the jury's name.")
+    make_article(title="Article to review", status=Status.IN_REVIEW)
+    type(waiting).objects.filter(pk=waiting.pk).update(
+        updated_at=now - timedelta(days=1)
+    )
+    make_news_item(title="Event tomorrow", published_at=now + timedelta(days=1))
+    make_article(title="Article in two days", published_at=now + timedelta(days=2))
+    make_news_item(title="Award won", published_at=now - timedelta(hours=1))
+    make_article(title="Yesterday's article", published_at=now - timedelta(days=1))
+    client.force_login(make_user("Editors"))
+
+    response = client.get(DESK)
+
+    assert queue(response, "review") == ["Award to review", "Article to review"]
+    assert queue(response, "scheduled") == ["Event tomorrow", "Article in two days"]
+    assert queue(response, "published") == ["Award won", "Yesterday's article"]
+    assert "Check the jury&#x27;s name." in response.text
+    assert "Organization news item · EN" in response.text
+    assert (
+        reverse("admin:articles_organizationnewsitem_change", args=[waiting.pk])
+        in response.text
+    )
+
+
 def test_the_desk_costs_the_same_queries_however_many_articles_wait(client):
     client.force_login(make_user("Editors"))
 
@@ -83,11 +116,14 @@ def test_the_desk_costs_the_same_queries_however_many_articles_wait(client):
         return len(captured)
 
     make_note(make_article(status=Status.IN_REVIEW))
+    make_note(make_news_item(status=Status.IN_REVIEW))
     queries()  # the first request also fills per-process caches
     few = queries()
     for _ in range(6):
         make_note(make_article(status=Status.IN_REVIEW))
         make_article(published_at=timezone.now() + timedelta(hours=2))
+        make_note(make_news_item(status=Status.IN_REVIEW))
+        make_news_item(published_at=timezone.now() + timedelta(hours=2))
     assert queries() == few
 
 

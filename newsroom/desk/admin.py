@@ -32,8 +32,9 @@ class WorkflowAdminMixin:
     allow, a note field, and the item's thread of notes."""
 
     # The revisions' form (links to the history and the preview) with the
-    # workflow below it.
-    change_form_template = "admin/desk/change_form.html"
+    # workflow below it. Not named admin/desk/change_form.html, which the
+    # admin would use for the desk's own models.
+    change_form_template = "admin/desk/workflow_change_form.html"
     object_history_template = "admin/desk/object_history.html"
 
     class Media:

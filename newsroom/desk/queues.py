@@ -5,9 +5,17 @@ from datetime import datetime
 
 from django.db import models
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Feedback, ReaderMessage, Status
+from articles.models import (
+    Article,
+    Feedback,
+    OrganizationNewsItem,
+    Publishable,
+    ReaderMessage,
+    Status,
+)
 from newsroom.desk.models import Note
 
 ROWS = 8
@@ -35,26 +43,57 @@ def article_url(article: Article) -> str:
     return reverse("admin:articles_article_change", args=[article.pk])
 
 
+def item_url(item: Publishable) -> str:
+    opts = item._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk])
+
+
+def item_detail(item: Publishable) -> str:
+    """What kind of item a row opens, and in which language."""
+    kind = (
+        item.get_kind_display()
+        if isinstance(item, Article)
+        else capfirst(item._meta.verbose_name)
+    )
+    return f"{kind} · {item.language.upper()}"
+
+
 def article_list_url(query: str) -> str:
     return f"{reverse('admin:articles_article_changelist')}?{query}"
+
+
+def item_rows(
+    querysets: list[models.QuerySet],
+    when: str,
+    with_notes: bool = False,
+    oldest_first: bool = False,
+) -> list[Row]:
+    """Rows that open each item, the first ROWS of ``querysets`` (each of one
+    model, ordered by ``when``) taken together in order of ``when``; each
+    with its latest note when asked."""
+    rows = []
+    for queryset in querysets:
+        items = list(queryset[:ROWS])
+        notes = Note.objects.latest_about(items) if with_notes else {}
+        rows += [
+            Row(
+                label=item.title,
+                url=item_url(item),
+                when=getattr(item, when),
+                detail=item_detail(item),
+                note=notes.get(item.pk),
+            )
+            for item in items
+        ]
+    rows.sort(key=lambda row: row.when, reverse=not oldest_first)
+    return rows[:ROWS]
 
 
 def article_rows(
     articles: models.QuerySet, when: str, with_notes: bool = False
 ) -> list[Row]:
     """Rows that open each article; with its latest note when asked."""
-    articles = list(articles[:ROWS])
-    notes = Note.objects.latest_about(articles) if with_notes else {}
-    return [
-        Row(
-            label=article.title,
-            url=article_url(article),
-            when=getattr(article, when),
-            detail=f"{article.get_kind_display()} · {article.language.upper()}",
-            note=notes.get(article.pk),
-        )
-        for article in articles
-    ]
+    return item_rows([articles], when, with_notes)
 
 
 def writer_queues(user) -> list[Queue]:
@@ -88,16 +127,25 @@ def writer_queues(user) -> list[Queue]:
     ]
 
 
-def editor_queues() -> list[Queue]:
+def editor_queues(user) -> list[Queue]:
+    # Organization news shares the workflow: its items join the articles in
+    # the queues of those who may change it.
+    kinds = [Article]
+    if user.has_perm("articles.change_organizationnewsitem"):
+        kinds.append(OrganizationNewsItem)
     return [
         Queue(
             "review",
             _("Review queue, oldest first"),
             _("Nothing waits for review."),
-            article_rows(
-                Article.objects.filter(status=Status.IN_REVIEW).order_by("updated_at"),
+            item_rows(
+                [
+                    model.objects.filter(status=Status.IN_REVIEW).order_by("updated_at")
+                    for model in kinds
+                ],
                 "updated_at",
                 with_notes=True,
+                oldest_first=True,
             ),
             article_list_url("work=review"),
         ),
@@ -105,15 +153,17 @@ def editor_queues() -> list[Queue]:
             "scheduled",
             _("Scheduled"),
             _("Nothing is scheduled."),
-            article_rows(
-                Article.objects.scheduled().order_by("published_at"), "published_at"
+            item_rows(
+                [model.objects.scheduled().order_by("published_at") for model in kinds],
+                "published_at",
+                oldest_first=True,
             ),
         ),
         Queue(
             "published",
             _("Recently published"),
             _("Nothing published yet."),
-            article_rows(Article.objects.published(), "published_at"),
+            item_rows([model.objects.published() for model in kinds], "published_at"),
         ),
         Queue(
             "untranslated",
@@ -165,7 +215,7 @@ def queues_for(user) -> list[Queue]:
     """The editor's queues for those who may publish, the writer's for those
     who write and wait for an editor."""
     if Article.may_publish(user):
-        return editor_queues()
+        return editor_queues(user)
     if user.has_perm("articles.add_article"):
         return writer_queues(user)
     return []
