@@ -180,6 +180,70 @@ def test_authors_and_sections_are_reordered_by_dragging_and_the_numbers_follow(
     assert [s.heading for s in article.sections.all()] == ["Second", "First"]
 
 
+def test_authors_sections_and_related_picks_are_reordered_with_the_keyboard_alone(
+    signed_in, live_server
+):
+    editor = make_user("Editors")
+    ana, luis, eva = (
+        make_author(name="Ana Ríos"),
+        make_author(name="Luis Paz"),
+        make_author(name="Eva Soto"),
+    )
+    pick_one, pick_two = make_article(title="Pick one"), make_article(title="Pick two")
+    article = make_article(
+        title="Three bylines",
+        authors=[ana, luis, eva],
+        sections=[
+            {"heading": "First", "body": "<p>One.</p>"},
+            {"heading": "Second", "body": "<p>Two.</p>"},
+        ],
+        related=[pick_one, pick_two],
+    )
+    page = signed_in(editor)
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    status = page.locator("#desk-ordering-status")
+    expect(status).to_have_attribute("aria-live", "polite")
+
+    # Ana goes from first to last: Tab past the position number to "Move
+    # up", on to "Move down", Enter, then the down arrow on the same button.
+    page.focus("#id_article_authors-0-position")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text("Move down")
+    page.keyboard.press("Enter")
+    expect(status).to_have_text("Ana Ríos: Moved to position 2 of 3.")
+    page.keyboard.press("ArrowDown")
+    expect(status).to_have_text("Ana Ríos: Moved to position 3 of 3.")
+    expect(page.locator("#id_article_authors-0-position")).to_have_value("2")
+    expect(page.locator(":focus")).to_have_text("Move down")
+
+    # The second section and the second related pick move up.
+    page.focus("#id_sections-1-position")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(status).to_have_text("Second: Moved to position 1 of 2.")
+    page.focus("#id_related_links-1-position")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    expect(status).to_have_text("Pick two: Moved to position 1 of 2.")
+
+    page.focus("input[name=_continue]")
+    page.keyboard.press("Enter")
+    expect(page.locator(".messagelist")).to_be_visible()
+
+    article = Article.objects.get(pk=article.pk)
+    assert [a.name for a in article.ordered_authors] == [
+        "Luis Paz",
+        "Eva Soto",
+        "Ana Ríos",
+    ]
+    assert [s.heading for s in article.sections.all()] == ["Second", "First"]
+    assert [link.related.title for link in article.related_links.all()] == [
+        "Pick two",
+        "Pick one",
+    ]
+
+
 def test_the_action_bar_asks_for_a_time_only_to_schedule(signed_in, live_server):
     make_article()
     page = signed_in(make_user("Editors"))

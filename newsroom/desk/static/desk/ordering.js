@@ -1,7 +1,9 @@
-// Drag-and-drop ordering for the admin's inlines that have a "position"
-// field (authors, analysis sections, related picks). Dropping a row renumbers
-// the positions in the order shown; the numbers stay editable, so the form
-// works the same without JavaScript or without a mouse.
+// Ordering for the admin's inlines that have a "position" field (authors,
+// analysis sections, related picks): drag and drop with a mouse, or the
+// "Move up" and "Move down" buttons (and the arrow keys on them) from the
+// keyboard, each move said aloud through the status line of the form
+// (#desk-ordering-status). Moving renumbers the positions in the order shown;
+// the numbers stay editable, so the form works the same without JavaScript.
 "use strict";
 (function () {
   function positionInput(row) {
@@ -24,11 +26,78 @@
     });
   }
 
+  function label(row) {
+    // What the row holds, as a screen reader user would recognise it: the
+    // chosen author or article, or the section's heading.
+    var select = row.querySelector("select");
+    if (select && select.selectedIndex >= 0 && select.value) {
+      return select.options[select.selectedIndex].text.trim();
+    }
+    var text = row.querySelector("input[type=text]:not([name$='-position'])");
+    return text ? text.value.trim() : "";
+  }
+
+  function announce(group, row) {
+    var status = document.getElementById("desk-ordering-status");
+    if (!status) {
+      return;
+    }
+    var all = rows(group);
+    var message = status.dataset.moved
+      .replace("%(position)s", all.indexOf(row) + 1)
+      .replace("%(count)s", all.length);
+    var name = label(row);
+    status.textContent = name ? name + ": " + message : message;
+  }
+
+  function move(group, row, step) {
+    var all = rows(group);
+    var target = all[all.indexOf(row) + step];
+    if (target) {
+      target.parentNode.insertBefore(row, step < 0 ? target : target.nextSibling);
+      renumber(group);
+    }
+    announce(group, row);
+  }
+
+  function moveButton(group, row, step, text) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "desk-move";
+    button.textContent = text;
+    button.addEventListener("click", function () {
+      move(group, row, step);
+      button.focus();
+    });
+    button.addEventListener("keydown", function (event) {
+      var steps = { ArrowUp: -1, ArrowDown: 1 };
+      if (event.key in steps) {
+        event.preventDefault();
+        move(group, row, steps[event.key]);
+        button.focus();
+      }
+    });
+    return button;
+  }
+
+  function addButtons(group, row) {
+    var status = document.getElementById("desk-ordering-status");
+    if (!status) {
+      return;
+    }
+    var controls = document.createElement("span");
+    controls.className = "desk-move-controls";
+    controls.appendChild(moveButton(group, row, -1, status.dataset.moveUp));
+    controls.appendChild(moveButton(group, row, 1, status.dataset.moveDown));
+    positionInput(row).insertAdjacentElement("afterend", controls);
+  }
+
   function prepare(group) {
     rows(group).forEach(function (row) {
       if (row.draggable) {
         return;
       }
+      addButtons(group, row);
       row.draggable = true;
       row.classList.add("desk-draggable");
       row.addEventListener("dragstart", function (event) {
@@ -55,6 +124,7 @@
         var after = event.clientY > box.top + box.height / 2;
         row.parentNode.insertBefore(dragged, after ? row.nextSibling : row);
         renumber(group);
+        announce(group, dragged);
       });
     });
   }
@@ -67,7 +137,7 @@
 
   function added(event) {
     // A row added with "Add another" comes last: number it so, and let it
-    // be dragged like the others.
+    // be moved like the others.
     var group = event.target.closest(".inline-group[data-inline-formset]");
     var input = positionInput(event.target);
     if (group && input) {
