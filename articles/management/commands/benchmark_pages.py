@@ -206,9 +206,19 @@ class Command(BaseCommand):
                     (f"sitemap {section} p{page}", f"{location}?p={page}", False)
                 )
         admin = reverse("admin:articles_article_changelist")
+        top_tag_id = (
+            TAG.public("en").filter(slug=top_tag).values_list("pk", flat=True).first()
+        )
         pages += [
             ("admin article list", admin, True),
             ("admin article list, search", f"{admin}?q=port", True),
+            (
+                "admin article list, tag filter",
+                f"{admin}?{urlencode({'tags__id__exact': top_tag_id})}",
+                True,
+            ),
+            ("admin article list, my work", f"{admin}?work=mine", True),
+            ("admin article list, review queue", f"{admin}?work=review", True),
         ]
         return pages
 
