@@ -8,9 +8,15 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
-from articles.models import Article, Status
+from articles.models import Article, Revision, Status
 from tests.browser import assert_accessible, screenshot
-from tests.factories import make_article, make_author, make_country, make_user
+from tests.factories import (
+    make_article,
+    make_author,
+    make_country,
+    make_news_item,
+    make_user,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -126,6 +132,8 @@ def test_desk_list_and_form_are_accessible(signed_in, live_server, screen):
         sections=[{"heading": "", "body": "<p>Ports draw crime.</p>"}],
     )
     make_article(title="Published brief", country=country)
+    news = make_news_item(title="An award for the port series", status=Status.IN_REVIEW)
+    Revision.objects.record(news, user=editor)
     Article.objects.filter(pk=waiting.pk).update(updated_at=timezone.now())
 
     for user in (writer, editor):
@@ -139,6 +147,12 @@ def test_desk_list_and_form_are_accessible(signed_in, live_server, screen):
         page.goto(f"{live_server.url}/admin/articles/article/{waiting.pk}/change/")
         assert_accessible(page)
         screenshot(page, f"desk-form-{user.groups.first().name}-{screen}")
+    # Organization news: its form with the workflow, and its revisions.
+    news_admin = f"{live_server.url}/admin/articles/organizationnewsitem/{news.pk}"
+    page.goto(f"{news_admin}/change/")
+    assert_accessible(page)
+    page.goto(f"{news_admin}/revisions/")
+    assert_accessible(page)
     page.goto(f"{live_server.url}/admin/articles/article/")
     screenshot(page, f"desk-list-{screen}")
     # At 1280 px the title stays on a line or two, not a word per line.
