@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Case, Exists, OuterRef, Prefetch, Q, When
+from django.db.models import Case, Prefetch, When
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape, strip_tags
@@ -100,8 +100,16 @@ class ArticleQuerySet(PublishableQuerySet):
 
     def by_person(self, user) -> "ArticleQuerySet":
         """Articles ``user`` started or signs with their byline."""
-        signs = ArticleAuthor.objects.filter(article=OuterRef("pk"), author__user=user)
-        return self.filter(Q(created_by=user) | Exists(signs))
+        # The person's few articles are found first, by their indexes, and the
+        # list then sorted: an OR over every row would read the whole archive
+        # when the person has little in it (seconds at 100,000 articles).
+        started = Article.objects.filter(created_by=user).order_by().values("pk")
+        signs = (
+            ArticleAuthor.objects.filter(author__user=user)
+            .order_by()
+            .values("article_id")
+        )
+        return self.filter(pk__in=started.union(signs))
 
     def republishable(self) -> "ArticleQuerySet":
         """Articles other outlets may republish: allowed on the article and
