@@ -85,6 +85,7 @@ def test_benchmark_reports_the_article_list_time_and_queries():
     names = [line[:58].strip() for line in lines]
     assert names == [
         "admin article list",
+        "admin article list, page 200",
         "admin article list, search",
         "admin article list, tag filter",
         "admin article list, my work",

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Case, Prefetch, When
+from django.db.models import Case, Prefetch, Q, When
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape, strip_tags
@@ -268,6 +268,13 @@ class Article(ArticleHistory, Publishable):
             models.Index(
                 fields=["country", "language", "status", "published_at"],
                 name="article_country_listing",
+            ),
+            # The admin's list: everything not in the trash, newest first, its
+            # pages' ids read from this index alone however deep the page.
+            models.Index(
+                fields=["-published_at", "-id"],
+                name="article_admin_list",
+                condition=Q(trashed_at__isnull=True),
             ),
         ]
 

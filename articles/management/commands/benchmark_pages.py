@@ -211,6 +211,7 @@ class Command(BaseCommand):
         )
         pages += [
             ("admin article list", admin, True),
+            ("admin article list, page 200", f"{admin}?p=200", True),
             ("admin article list, search", f"{admin}?q=port", True),
             (
                 "admin article list, tag filter",
