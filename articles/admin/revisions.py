@@ -123,7 +123,7 @@ class RevisionsAdminMixin:
     def get_item(self, request: HttpRequest, object_id: str) -> Publishable:
         item = self.get_object(request, object_id)
         if item is None:
-            raise Http404(_("No article with that id."))
+            raise Http404
         if not self.has_view_or_change_permission(request, item):
             raise PermissionDenied
         return item
@@ -186,7 +186,7 @@ class RevisionsAdminMixin:
             "original": article,
             "revision": revision,
             "can_restore": can_restore,
-            "title": _("Compare a revision with the current article"),
+            "title": _("Compare a revision with the current version"),
             "rows": compare(revision.data, article.snapshot()),
         }
         return TemplateResponse(
