@@ -14,6 +14,8 @@ from articles.models.article import (
     ArticleAuthor,
     RelatedArticle,
 )
+from articles.models.licences import Licence
+from articles.models.sources import Outlet
 from articles.models.taxonomy import Author, Country, Topic
 
 # Fields copied as they are. Status and publication time are recorded for the
@@ -31,6 +33,7 @@ CONTENT_FIELDS = [
     "image_caption",
     "image_credit",
     "image_republishable",
+    "original_url",
 ]
 WORKFLOW_FIELDS = ["status", "published_at"]
 
@@ -65,6 +68,16 @@ def snapshot(article: Article) -> dict:
     data["related"] = _pairs(
         link.related for link in article.related_links.select_related("related")
     )
+    data["licence"] = _pairs([article.licence] if article.licence else [])
+    data["original_outlet"] = _pairs(
+        [article.original_outlet] if article.original_outlet else []
+    )
+    data["partners"] = _pairs(article.partners.order_by("name"))
+    # For the history only: restoring older text never removes a correction,
+    # which is part of the public record.
+    data["corrections"] = [
+        f"{correction} — {correction.text}" for correction in article.corrections.all()
+    ]
     return data
 
 
@@ -145,6 +158,12 @@ class Revision(models.Model):
                 # Another article took the old address since; keep today's.
                 article.slug = current_slug
             article.country = next(iter(existing(Country, data["country"])), None)
+            article.licence = next(
+                iter(existing(Licence, data.get("licence", []))), None
+            )
+            article.original_outlet = next(
+                iter(existing(Outlet, data.get("original_outlet", []))), None
+            )
             translation = next(iter(existing(Article, data["translation"])), None)
             relinked = article.articles_relinked_by(translation and translation.pk)
             report.not_allowed.extend(
@@ -156,6 +175,7 @@ class Revision(models.Model):
                 article.translation = translation
             article.save()
             article.topics.set(existing(Topic, data["topics"]))
+            article.partners.set(existing(Outlet, data.get("partners", [])))
             article.tags.set(data["tags"], clear=True)
             article.article_authors.all().delete()
             ArticleAuthor.objects.bulk_create(
