@@ -4,6 +4,7 @@ a licence that forbids republishing takes the article out of republishing."""
 
 import feedparser
 import pytest
+from django.db.models import ProtectedError
 from django.urls import reverse
 from lxml import etree
 
@@ -146,17 +147,13 @@ def test_a_licence_that_stops_allowing_republishing_reaches_cached_pages(
     client, settings, django_capture_on_commit_callbacks, no_derivatives
 ):
     settings.NEWSROOM_PAGE_CACHE = True
-    assert (
-        "Republish this article" in client.get(no_derivatives.get_absolute_url()).text
-    )
+    url = no_derivatives.get_absolute_url()
+    assert "Republish this article" in client.get(url).text
     licence = licence_named(BY_NC_ND)
     licence.allows_republishing = False
     with django_capture_on_commit_callbacks(execute=True):
         licence.save()
-    assert (
-        "Republish this article"
-        not in client.get(no_derivatives.get_absolute_url()).text
-    )
+    assert "Republish this article" not in client.get(url).text
 
 
 def test_an_editor_chooses_the_licence_in_the_article_form(client, editor):
@@ -188,8 +185,6 @@ def test_restoring_a_revision_brings_back_the_licence(no_derivatives):
 
 
 def test_a_licence_in_use_cannot_be_deleted(no_derivatives):
-    from django.db.models import ProtectedError
-
     with pytest.raises(ProtectedError):
         licence_named(BY_NC_ND).delete()
 
