@@ -1,6 +1,9 @@
 """Corrections and updates: dated notes beside an article, shown on its page,
 carried wherever the article goes, and listed on a public record per language."""
 
+import json
+import shutil
+import subprocess
 from datetime import timedelta
 
 import feedparser
@@ -12,7 +15,8 @@ from django.utils.dateparse import parse_datetime
 from articles.models import Article, Correction, Revision, Status
 from articles.republish import republish_html, republish_text
 from tests.admin_forms import article_form_data
-from tests.factories import make_article, make_correction
+from tests.factories import licence_named, make_article, make_correction, make_outlet
+from tests.test_html_validity import VNU
 from tests.test_query_counts import queries_for
 from tests.test_structured_data import json_ld
 
@@ -254,3 +258,32 @@ def test_the_corrections_page_costs_the_same_for_2_or_12_notes(client):
     few = queries_for(client, "/en/corrections/")
     add_notes(10)
     assert queries_for(client, "/en/corrections/") <= few
+
+
+def test_the_new_markup_is_valid_html(client, tmp_path):
+    checker = [shutil.which("java"), "-jar", str(VNU)]
+    if not (checker[0] and VNU.exists()):
+        pytest.skip("the Nu Html Checker needs java and vnu-jar (make test)")
+    outlet, partner = make_outlet(), make_outlet(url="")
+    article = make_article(
+        original_outlet=outlet,
+        original_url="https://example.com/original/",
+        licence=licence_named("All rights reserved"),
+    )
+    article.partners.set([outlet, partner])
+    make_correction(article, text="First line.\n\nSecond paragraph.")
+    make_correction(article, kind="editors-note", text="A note.")
+    make_correction(make_article(language="es"), kind="update")
+    urls = [article.get_absolute_url(), "/en/corrections/", "/es/correcciones/"]
+    files = []
+    for number, url in enumerate(urls):
+        path = tmp_path / f"page-{number}.html"
+        path.write_bytes(client.get(url).content)
+        files.append(str(path))
+    result = subprocess.run(
+        [*checker, "--format", "json", "--errors-only", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert json.loads(result.stderr or '{"messages": []}')["messages"] == []
