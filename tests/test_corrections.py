@@ -111,8 +111,18 @@ def test_the_page_lists_notes_below_the_headline_and_in_full_at_the_end(
     assert html.index(f'id="correction-{update.pk}"') < html.index(
         f'id="correction-{correction.pk}"'
     )
+    assert "The patrols ended in May, not June." in html[summary:end]
     assert "The patrols ended in May, not June." in html[end:]
-    assert "The patrols ended in May, not June." not in html[summary:end]
+
+
+def test_the_notes_below_the_headline_are_shortened(client):
+    article = make_article()
+    make_correction(article, text=" ".join(f"word{n}" for n in range(40)))
+    html = client.get(article.get_absolute_url()).text
+    summary = html[html.index("corrections-summary") : html.index('class="dek"')]
+    assert "word19 …" in summary
+    assert "word20" not in summary
+    assert "word39" in html
 
 
 def test_an_article_without_notes_shows_no_notes_section(client):
