@@ -221,8 +221,11 @@ class ArticleFeed(Feed):
     def item_content(self, item: Article) -> str:
         site = SiteSettings.load().for_language(item.language)
         with translation.override(item.language):
-            parts = [portable_body(item), portable_corrections(item)]
-            parts.append(attribution_footer(item, site))
+            parts = [
+                portable_body(item),
+                portable_corrections(item),
+                attribution_footer(item, site),
+            ]
             return "\n".join(part for part in parts if part)
 
 
