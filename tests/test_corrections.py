@@ -208,6 +208,10 @@ def test_the_corrections_page_lists_published_articles_notes_newest_first(
     assert "Correcciones y actualizaciones" in spanish.text
 
 
+def test_the_language_switch_leads_to_the_other_languages_record(client):
+    assert 'href="/es/correcciones/"' in client.get("/en/corrections/").text
+
+
 def test_the_english_word_under_the_spanish_prefix_redirects(client):
     response = client.get("/es/corrections/")
     assert response.status_code == 301
