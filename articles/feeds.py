@@ -20,7 +20,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, ArticleAuthor, Kind, SiteSettings
-from articles.republish import attribution_footer, portable_body, republish_html
+from articles.republish import (
+    attribution_footer,
+    portable_body,
+    portable_corrections,
+    republish_html,
+)
 from articles.structured_data import absolute
 from articles.subjects import SubjectKind
 from articles.xml_characters import xml_safe
@@ -55,7 +60,8 @@ class ArticleRss(feedgenerator.Rss201rev2Feed):
         for name in item["authors"]:
             handler.addQuickElement("dc:creator", name)
         handler.addQuickElement("content:encoded", item["content"])
-        handler.addQuickElement("creativeCommons:license", item["licence_url"])
+        if item["licence_url"]:
+            handler.addQuickElement("creativeCommons:license", item["licence_url"])
 
 
 class ArticleAtom(feedgenerator.Atom1Feed):
@@ -74,9 +80,10 @@ class ArticleAtom(feedgenerator.Atom1Feed):
             handler.addQuickElement("name", name)
             handler.endElement("author")
         handler.addQuickElement("content", item["content"], {"type": "html"})
-        handler.addQuickElement(
-            "link", "", {"rel": "license", "href": item["licence_url"]}
-        )
+        if item["licence_url"]:
+            handler.addQuickElement(
+                "link", "", {"rel": "license", "href": item["licence_url"]}
+            )
 
 
 @dataclass(frozen=True)
@@ -138,7 +145,7 @@ class ArticleFeed(Feed):
     def items(self, obj: FeedRequest):
         return (
             self.articles(obj)
-            .select_related("country")
+            .select_related("country", "licence", "original_outlet")
             .prefetch_related(
                 Prefetch(
                     "article_authors",
@@ -147,6 +154,7 @@ class ArticleFeed(Feed):
                 "topics",
                 "tags",
                 "sections",
+                "corrections",
             )
             .order_by("-published_at", "-pk")[:ITEMS_PER_FEED]
         )
@@ -207,13 +215,18 @@ class ArticleFeed(Feed):
         return {
             "authors": [author.name for author in item.ordered_authors],
             "content": self.item_content(item),
-            "licence_url": SiteSettings.load().licence_url,
+            "licence_url": item.licence_terms.url,
         }
 
     def item_content(self, item: Article) -> str:
         site = SiteSettings.load().for_language(item.language)
         with translation.override(item.language):
-            return portable_body(item) + "\n" + attribution_footer(item, site)
+            parts = [
+                portable_body(item),
+                portable_corrections(item),
+                attribution_footer(item, site),
+            ]
+            return "\n".join(part for part in parts if part)
 
 
 def _xml_safe(value):

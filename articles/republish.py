@@ -14,7 +14,7 @@ from django.core.signing import Signer
 from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.crypto import constant_time_compare
-from django.utils.html import escape, format_html
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext
 
 from articles.models import Article, SiteSettings
@@ -83,19 +83,50 @@ def portable_body(article: Article) -> str:
     return "\n".join(part for part in parts if part)
 
 
+def first_publisher(article: Article, site: SiteSettings) -> str:
+    """Who published the piece first: the outlet it came from, else us."""
+    outlet = article.original_outlet
+    return outlet.name if outlet else site.organization_name
+
+
+def portable_corrections(article: Article) -> str:
+    """The article's corrections and updates, newest first, as paragraphs.
+    Call it with the article's language active."""
+    return format_html_join(
+        "\n",
+        "<p><strong>{} ({}):</strong> {}</p>",
+        (
+            (
+                correction.get_kind_display(),
+                formats.date_format(correction.published_at, "j F Y"),
+                correction.text,
+            )
+            for correction in article.corrections.all()
+        ),
+    )
+
+
 def attribution_footer(article: Article, site: SiteSettings) -> str:
     """The closing line the licence asks for: first publisher, licence, original.
     Call it with the article's language active."""
-    url = article.get_full_url()
-    return format_html(
-        '<p>{} <a href="{}">{}</a>. {} <a href="{}">{}</a></p>',
-        gettext(
+    url = article.canonical_url
+    licence = article.licence_terms
+    if licence.allows_republishing:
+        credit = gettext(
             "This article was first published by %(organization)s and is "
             "republished under"
         )
-        % {"organization": site.organization_name},
-        site.licence_url,
-        site.licence_name,
+    else:
+        credit = gettext("This article was published by %(organization)s under")
+    licence_link = (
+        format_html('<a href="{}">{}</a>', licence.url, licence.name)
+        if licence.url
+        else licence.name
+    )
+    return format_html(
+        '<p>{} {}. {} <a href="{}">{}</a></p>',
+        credit % {"organization": first_publisher(article, site)},
+        licence_link,
         gettext("Read the original:"),
         url,
         url,
@@ -111,7 +142,9 @@ def _byline(article: Article, site: SiteSettings) -> str:
         }
     else:
         people = "".join(names)
-    credit = ", ".join(part for part in [people, site.organization_name] if part)
+    credit = ", ".join(
+        part for part in [people, first_publisher(article, site)] if part
+    )
     return format_html(
         '<p>{} {} — <time datetime="{}">{}</time></p>',
         gettext("by"),
@@ -128,13 +161,13 @@ def republish_html(article: Article, *, counting_image: bool = True) -> str:
     Content-Security-Policy refuses the image's inline style.
     """
     site = SiteSettings.load().for_language(article.language)
-    url = article.get_full_url()
+    url = article.canonical_url
     with translation.override(article.language):
         parts = [
             format_html(
                 '<p>{} <a href="{}">{}</a></p>',
                 gettext("This article was originally published by %(organization)s at")
-                % {"organization": site.organization_name},
+                % {"organization": first_publisher(article, site)},
                 url,
                 url,
             ),
@@ -158,6 +191,7 @@ def republish_html(article: Article, *, counting_image: bool = True) -> str:
                 )
             )
         parts.append(portable_body(article))
+        parts.append(portable_corrections(article))
         parts.append(attribution_footer(article, site))
         if counting_image:
             parts.append(counting_image_html(article, site))

@@ -23,11 +23,15 @@ ROLES: dict[str, dict[str, tuple[str, ...] | str]] = {
         "articles.analysissection": EVERY_ACTION,
         "articles.articleauthor": EVERY_ACTION,
         "articles.relatedarticle": EVERY_ACTION,
+        "articles.correction": EVERY_ACTION,
         # What they choose from while writing.
         # Every byline to choose from; their own to edit (Author.may_edit).
         "articles.author": ("view", "change"),
         "articles.country": ("view",),
         "articles.topic": ("view",),
+        "articles.licence": ("view",),
+        # A partner outlet is named once and chosen on every article after.
+        "articles.outlet": ("view", "add"),
         "articles.organizationnewsitem": ("view",),
         "taggit.tag": ("view",),
         # Notes with the editors; their own e-mail settings (ProfileAdmin).

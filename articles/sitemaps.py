@@ -33,6 +33,7 @@ class ArticleSitemap(PublicSitemap):
     def items(self):
         return (
             Article.objects.published()
+            .canonical_here()
             .select_related("translation")
             # Addresses and dates only: 5,000 bodies per file would be most
             # of its cost.
@@ -129,6 +130,7 @@ class StaticPagesSitemap(BilingualSitemap):
             "articles:home",
             "articles:article-list",
             "articles:organization-news-list",
+            "articles:corrections",
             "articles:donate",
         ]
 

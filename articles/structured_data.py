@@ -8,7 +8,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from articles.models import Article, Kind, SiteSettings
+from articles.models import Article, Kind, Outlet, SiteSettings
 
 ARTICLE_TYPES = {
     Kind.BRIEF: "NewsArticle",
@@ -54,7 +54,6 @@ def article_json_ld(article: Article, site: SiteSettings) -> dict:
         "articleSection": article.get_kind_display(),
         "keywords": [tag.name for tag in article.tags.all()],
         "isAccessibleForFree": True,
-        "license": site.licence_url,
         "author": [
             {
                 "@type": "Person",
@@ -97,6 +96,47 @@ def article_json_ld(article: Article, site: SiteSettings) -> dict:
             else "translationOfWork"
         )
         data[key] = other
+    data.update(record_json_ld(article))
+    return data
+
+
+def record_json_ld(article: Article) -> dict:
+    """The article's licence, its corrections, the outlet that first
+    published it and its partners, from what ``with_page_data()`` loaded."""
+    data = {}
+    licence = article.licence_terms
+    if licence.url:
+        data["license"] = licence.url
+    corrections = [
+        {
+            "@type": "CorrectionComment",
+            "text": correction.text,
+            "datePublished": correction.published_at.isoformat(),
+        }
+        for correction in article.corrections.all()
+        if correction.amends
+    ]
+    if corrections:
+        data["correction"] = corrections
+    outlet = article.original_outlet
+    if outlet is not None:
+        original = {
+            "@type": "NewsArticle",
+            "publisher": outlet_json_ld(outlet),
+        }
+        if article.original_url:
+            original["url"] = article.original_url
+        data["isBasedOn"] = original
+    partners = [outlet_json_ld(partner) for partner in article.partners.all()]
+    if partners:
+        data["contributor"] = partners
+    return data
+
+
+def outlet_json_ld(outlet: Outlet) -> dict:
+    data = {"@type": "NewsMediaOrganization", "name": outlet.name}
+    if outlet.url:
+        data["url"] = outlet.url
     return data
 
 

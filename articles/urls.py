@@ -4,7 +4,7 @@ from django.utils.translation import pgettext_lazy
 
 from articles import feeds
 from articles.subjects import SUBJECT_KINDS
-from articles.views import engagement, reading, republishing, suggestions
+from articles.views import corrections, engagement, reading, republishing, suggestions
 
 FEED_FORMATS = {"rss": feeds.ArticleRss, "atom": feeds.ArticleAtom}
 
@@ -106,6 +106,11 @@ urlpatterns = [
         route(NEWS, "<slug:slug>", word("not-translated")),
         reading.UntranslatedArticleView.as_view(),
         name="article-untranslated",
+    ),
+    path(
+        route(word("corrections")),
+        corrections.CorrectionListView.as_view(),
+        name="corrections",
     ),
     path(route(word("donate")), engagement.DonatePageView.as_view(), name="donate"),
     path(

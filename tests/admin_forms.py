@@ -10,14 +10,17 @@ def article_form_data(
     authors=(),
     sections=(),
     related=(),
+    corrections=(),
     existing: Article | None = None,
     **fields,
 ) -> dict:
     """POST data for the article add/change form, inlines included.
 
     ``authors`` and ``related`` are objects; ``sections`` are dicts of heading
-    and body. With ``existing``, the inline rows already saved are kept as they
-    are (sent back with their ids), and the new ones come after them.
+    and body; ``corrections`` are dicts of kind, text and the date and time
+    (``published_at_0``, ``published_at_1``). With ``existing``, the inline
+    rows already saved are kept as they are (sent back with their ids), and
+    the new ones come after them.
     """
     data = {
         "kind": "brief",
@@ -55,6 +58,7 @@ def article_form_data(
             [{"related": a.pk} for a in related],
         )
     )
+    data.update(_inline("corrections", existing, "corrections", list(corrections)))
     return data
 
 
@@ -72,9 +76,13 @@ def _inline(prefix: str, existing: Article | None, relation: str, rows: list[dic
         for name in ("author", "related"):
             if hasattr(obj, f"{name}_id"):
                 data[f"{prefix}-{index}-{name}"] = str(getattr(obj, f"{name}_id"))
-        for name in ("heading", "body", "position"):
+        for name in ("heading", "body", "position", "kind", "text"):
             if hasattr(obj, name):
                 data[f"{prefix}-{index}-{name}"] = str(getattr(obj, name))
+        if prefix == "corrections":
+            when = timezone.localtime(obj.published_at)
+            data[f"{prefix}-{index}-published_at_0"] = when.strftime("%Y-%m-%d")
+            data[f"{prefix}-{index}-published_at_1"] = when.strftime("%H:%M:%S")
     for offset, row in enumerate(rows, start=len(kept)):
         data[f"{prefix}-{offset}-position"] = str(offset)
         for name, value in row.items():

@@ -112,3 +112,35 @@ def make_note(item, text: str = "Tighten the second paragraph.", **overrides):
     from newsroom.desk.models import Note
 
     return Note.objects.create(item=item, text=text, **overrides)
+
+
+def make_correction(article: Article, **overrides):
+    from articles.models import Correction
+
+    return Correction.objects.create(
+        **{
+            "article": article,
+            "text": "An earlier version misstated a date.",
+            **overrides,
+        }
+    )
+
+
+def make_outlet(**overrides):
+    from articles.models import Outlet
+
+    number = next(_numbers)
+    return Outlet.objects.create(
+        **{
+            "name": f"Outlet {number}",
+            "url": f"https://outlet{number}.example.com/",
+            **overrides,
+        }
+    )
+
+
+def licence_named(name: str):
+    """One of the licences the data migration creates."""
+    from articles.models import Licence
+
+    return Licence.objects.get(name=name)

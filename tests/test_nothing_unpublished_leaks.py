@@ -17,6 +17,7 @@ from articles.republish import pixel_url
 from tests.factories import (
     make_article,
     make_author,
+    make_correction,
     make_country,
     make_news_item,
     make_topic,
@@ -86,6 +87,8 @@ def newsroom(settings):
                     **fields,
                 )
             )
+            # The corrections page names the article it corrects.
+            make_correction(articles[-1])
             make_news_item(
                 title=f"Marmotbright {state} {language} news",
                 slug=f"marmotbright-{state}-{language}",
@@ -131,6 +134,7 @@ def public_urls(client, hidden: dict, articles: list[Article]) -> list[str]:
                 reverse("articles:article-list") + "?language=all",
                 reverse("articles:organization-news-list"),
                 reverse("articles:donate"),
+                reverse("articles:corrections"),
                 reverse("articles:search") + "?q=quokkaglow",
                 reverse("articles:search") + "?q=headline",
                 reverse("articles:feed-partner"),

@@ -1,10 +1,21 @@
 from articles.admin import (
     articles,
     engagement,
+    licences,
     news,
     republications,
     site,
+    sources,
     taxonomy,
 )
 
-__all__ = ["articles", "engagement", "news", "republications", "site", "taxonomy"]
+__all__ = [
+    "articles",
+    "engagement",
+    "licences",
+    "news",
+    "republications",
+    "site",
+    "sources",
+    "taxonomy",
+]

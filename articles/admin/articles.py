@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.db import models
 from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.urls import reverse
@@ -14,6 +15,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from articles import search
+from articles.admin.corrections import CorrectionInline
 from articles.admin.filters import AutocompleteFilter
 from articles.admin.forms import ArticleAdminForm
 from articles.admin.republications import RepublishedFilter, republication_table
@@ -90,6 +92,7 @@ class ArticleAdmin(
     TrashAdminMixin, WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin
 ):
     form = ArticleAdminForm
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     # Six columns at most: the list must read at 1280 px and scroll at 390.
     list_display = ["headline", "state", "byline", "place", "date"]
     list_filter = [
@@ -114,9 +117,20 @@ class ArticleAdmin(
     # Shown as the search box; get_search_results() answers it from the
     # full-text index instead of LIKE scans over these columns.
     search_fields = ["title", "dek", "body"]
-    autocomplete_fields = ["country", "topics", "translation"]
+    autocomplete_fields = [
+        "country",
+        "topics",
+        "translation",
+        "original_outlet",
+        "partners",
+    ]
     prepopulated_fields = {"slug": ["title"]}
-    inlines = [ArticleAuthorInline, AnalysisSectionInline, RelatedArticleInline]
+    inlines = [
+        ArticleAuthorInline,
+        AnalysisSectionInline,
+        RelatedArticleInline,
+        CorrectionInline,
+    ]
     actions = [
         *WorkflowActionsMixin.actions,
         "create_translation_drafts",
@@ -140,8 +154,12 @@ class ArticleAdmin(
         ),
         (_("Language"), {"fields": ["language", "translation"]}),
         (
+            _("Source and partners"),
+            {"fields": ["original_outlet", "original_url", "partners"]},
+        ),
+        (
             _("Publishing"),
-            {"fields": ["status", "published_at", "allow_republishing"]},
+            {"fields": ["status", "published_at", "allow_republishing", "licence"]},
         ),
     ]
     # Counted for a saved article only; the list keeps to six columns.

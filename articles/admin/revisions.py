@@ -36,6 +36,11 @@ FIELD_LABELS = {
     "image_credit": _("Image credit"),
     "image_republishable": _("Image may be republished"),
     "allow_republishing": _("Allow republishing"),
+    "licence": _("Licence"),
+    "original_outlet": _("Originally published by"),
+    "original_url": _("Original address"),
+    "partners": _("In partnership with"),
+    "corrections": _("Corrections and updates"),
     "status": _("Status"),
     "published_at": _("Publication time"),
 }

@@ -7,6 +7,11 @@ from articles.models.article import (
     Kind,
     RelatedArticle,
 )
+from articles.models.corrections import (
+    AMENDING_KINDS,
+    Correction,
+    CorrectionKind,
+)
 from articles.models.counts import with_engagement_counts
 from articles.models.engagement import (
     DonationClick,
@@ -15,6 +20,7 @@ from articles.models.engagement import (
     ReaderMessage,
     address_hash,
 )
+from articles.models.licences import Licence, LicenceTerms
 from articles.models.news import OrganizationNewsItem
 from articles.models.publishing import (
     STEPS,
@@ -32,6 +38,7 @@ from articles.models.republication import (
 )
 from articles.models.revision import Revision
 from articles.models.site import SiteSettings, SiteText
+from articles.models.sources import Outlet
 from articles.models.taxonomy import (
     Author,
     Country,
@@ -41,6 +48,12 @@ from articles.models.taxonomy import (
 )
 
 __all__ = [
+    "AMENDING_KINDS",
+    "Correction",
+    "CorrectionKind",
+    "Licence",
+    "LicenceTerms",
+    "Outlet",
     "AddressQuota",
     "STEPS",
     "step_taken",

@@ -13,6 +13,7 @@ from taggit.managers import TaggableManager
 
 from articles.images import CheckedImageField
 from articles.models.article_history import ArticleHistory
+from articles.models.licences import LicenceTerms, site_licence
 from articles.models.publishing import Publishable, PublishableQuerySet, Status
 from articles.models.site import SiteSettings
 from articles.models.taxonomy import Author, TaggedArticle
@@ -34,7 +35,7 @@ class Kind(models.TextChoices):
 class ArticleQuerySet(PublishableQuerySet):
     def with_card_data(self) -> "ArticleQuerySet":
         """What a card or a byline shows, fetched in a fixed number of queries."""
-        return self.select_related("country").prefetch_related(
+        return self.select_related("country", "licence").prefetch_related(
             Prefetch(
                 "article_authors",
                 queryset=ArticleAuthor.objects.select_related("author"),
@@ -113,13 +114,20 @@ class ArticleQuerySet(PublishableQuerySet):
 
     def republishable(self) -> "ArticleQuerySet":
         """Articles other outlets may republish: allowed on the article and
-        not excluded by kind or topic in the site settings."""
+        not excluded by its licence, nor by kind or topic in the site
+        settings."""
         site = SiteSettings.load()
         return (
             self.filter(allow_republishing=True)
+            .exclude(licence__allows_republishing=False)
             .exclude(kind__in=site.no_republish_kinds)
             .exclude(topics__in=site.no_republish_topic_ids)
         )
+
+    def canonical_here(self) -> "ArticleQuerySet":
+        """Articles whose canonical address is ours: not those first
+        published elsewhere, whose canonical link names the original."""
+        return self.filter(original_url="")
 
     def with_page_data(self) -> "ArticleQuerySet":
         """Everything the article page shows, in a fixed number of queries
@@ -129,9 +137,11 @@ class ArticleQuerySet(PublishableQuerySet):
         ).select_related("related__country")
         return (
             self.with_card_data()
-            .select_related("translation")
+            .select_related("translation", "original_outlet")
             .prefetch_related(
                 "sections",
+                "corrections",
+                "partners",
                 "topics",
                 "tags",
                 Prefetch("related_links", published_picks, to_attr="published_picks"),
@@ -242,6 +252,39 @@ class Article(ArticleHistory, Publishable):
         default=True,
         help_text=_("Other outlets may republish this article under the licence."),
     )
+    licence = models.ForeignKey(
+        "articles.Licence",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("licence"),
+        help_text=_("Left empty, the site's licence applies."),
+    )
+    original_outlet = models.ForeignKey(
+        "articles.Outlet",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="first_published",
+        verbose_name=_("originally published by"),
+        help_text=_("The outlet that published this piece first, if not us."),
+    )
+    original_url = models.URLField(
+        _("original address"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Where the outlet published it. Search engines are then sent there "
+            "as the original."
+        ),
+    )
+    partners = models.ManyToManyField(
+        "articles.Outlet",
+        blank=True,
+        related_name="partnered",
+        verbose_name=_("in partnership with"),
+    )
     objects = ArticleQuerySet.as_manager()
 
     class Meta(Publishable.Meta):
@@ -289,6 +332,10 @@ class Article(ArticleHistory, Publishable):
                 errors["translation"] = _(
                     "The translation must be in another language than the article."
                 )
+        if self.original_url and not self.original_outlet_id:
+            errors["original_outlet"] = _(
+                "Name the outlet that published the original."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -381,11 +428,13 @@ class Article(ArticleHistory, Publishable):
                 for name in [
                     "kind", "title", "dek", "body", "country", "image", "image_alt",
                     "image_caption", "image_credit", "image_republishable",
-                    "allow_republishing",
+                    "allow_republishing", "licence", "original_outlet",
+                    "original_url",
                 ]
             },
         )  # fmt: skip
         draft.topics.set(self.topics.all())
+        draft.partners.set(self.partners.all())
         draft.tags.set(self.tags.names())
         ArticleAuthor.objects.bulk_create(
             ArticleAuthor(
@@ -442,9 +491,25 @@ class Article(ArticleHistory, Publishable):
         site = SiteSettings.load()
         if not self.allow_republishing or self.kind in site.no_republish_kinds:
             return False
+        if not self.licence_terms.allows_republishing:
+            return False
         return not any(
             topic.pk in site.no_republish_topic_ids for topic in self.topics.all()
         )
+
+    @property
+    def licence_terms(self) -> LicenceTerms:
+        """The article's licence, or the site's, stated in its language."""
+        site = SiteSettings.load().for_language(self.language)
+        if self.licence is None:
+            return site_licence(site)
+        return self.licence.terms(site, self.language)
+
+    @property
+    def canonical_url(self) -> str:
+        """The original's address for a piece first published elsewhere (so
+        search engines credit the outlet that first published it), else ours."""
+        return self.original_url or self.get_full_url()
 
     @property
     def image_renditions(self) -> dict[str, list[Rendition]]:

@@ -4,7 +4,9 @@ translation link (see ``Publishable.snapshot``)."""
 
 from django.contrib.auth.base_user import AbstractBaseUser
 
+from articles.models.licences import Licence
 from articles.models.publishing import RestoreReport
+from articles.models.sources import Outlet
 from articles.models.taxonomy import Author, Country, Topic
 
 
@@ -28,6 +30,7 @@ class ArticleHistory:
         "image_caption",
         "image_credit",
         "image_republishable",
+        "original_url",
     )
 
     def snapshot(self) -> dict:
@@ -49,6 +52,16 @@ class ArticleHistory:
         data["related"] = _pairs(
             link.related for link in self.related_links.select_related("related")
         )
+        data["licence"] = _pairs([self.licence] if self.licence else [])
+        data["original_outlet"] = _pairs(
+            [self.original_outlet] if self.original_outlet else []
+        )
+        data["partners"] = _pairs(self.partners.order_by("name"))
+        # For the history only: restoring older text never removes a
+        # correction, which is part of the public record.
+        data["corrections"] = [
+            f"{correction} — {correction.text}" for correction in self.corrections.all()
+        ]
         return data
 
     def restore_snapshot(
@@ -70,6 +83,10 @@ class ArticleHistory:
 
         self.restore_fields(data)
         self.country = next(iter(existing(Country, data["country"])), None)
+        self.licence = next(iter(existing(Licence, data.get("licence", []))), None)
+        self.original_outlet = next(
+            iter(existing(Outlet, data.get("original_outlet", []))), None
+        )
         translation = next(iter(existing(article_model, data["translation"])), None)
         relinked = self.articles_relinked_by(translation and translation.pk)
         report.not_allowed.extend(
@@ -81,6 +98,7 @@ class ArticleHistory:
             self.translation = translation
         self.save()
         self.topics.set(existing(Topic, data["topics"]))
+        self.partners.set(existing(Outlet, data.get("partners", [])))
         self.tags.set(data["tags"], clear=True)
         self.article_authors.all().delete()
         self.article_authors.bulk_create(

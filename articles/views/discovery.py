@@ -91,6 +91,7 @@ def news_sitemap(request: HttpRequest) -> HttpResponse:
     since = timezone.now() - timedelta(days=NEWS_SITEMAP_DAYS)
     articles = (
         Article.objects.published()
+        .canonical_here()
         .filter(published_at__gte=since)
         .order_by("-published_at")[:NEWS_SITEMAP_LIMIT]
     )

@@ -83,6 +83,7 @@ class ArticleDetailView(DetailView):
         site = SiteSettings.load().for_language(article.language)
         return super().get_context_data(
             related_cards=article.related_cards(site.related_count),
+            licence=article.licence_terms,
             share_links=share_links(article.title, article.get_full_url()),
             organization_news=latest_organization_news(),
             alternates=hreflang_alternates(article),

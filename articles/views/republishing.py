@@ -56,6 +56,7 @@ class RepublishView(DetailView):
             copy_html=republish_html(article),
             preview_html=republish_html(article, counting_image=False),
             copy_text=republish_text(article),
+            licence=article.licence_terms,
             **kwargs,
         )
 
