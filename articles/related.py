@@ -37,14 +37,14 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-RELATED_CANDIDATES = 60
+RELATED_CANDIDATES = 20
 """Per candidate group, the most articles considered as related content."""
 COUNTRY_WEIGHT = 2.0
 TOPIC_WEIGHT = 1.0
 SUBJECT_WEIGHTS = {"country": COUNTRY_WEIGHT, "topics": TOPIC_WEIGHT}
 """Relations to subjects of a fixed weight; a field may be a foreign key or a
 many-to-many (each shared subject counts)."""
-RARE_TAG_ARTICLES = 500
+RARE_TAG_ARTICLES = 150
 """A tag on more articles than this still adds its (small) weight to a
 candidate's score, but finds no candidates: reading every article it is on
 would grow with the archive."""
