@@ -3,13 +3,15 @@
 A shared country weighs ``COUNTRY_WEIGHT``, a shared topic ``TOPIC_WEIGHT``,
 and a shared tag its rarity: close to 1 for a tag few articles carry, 0 for
 one that every article in the language carries (a format tag such as
-"Infographics" then links nothing). Recency breaks ties. The newest articles
-of the same kind and language are candidates too, with whatever they share,
-so the section never empties.
+"Infographics" then links nothing). Among equals, an article of the same
+kind comes first, then the newest. When too few articles share a subject,
+the newest of the same kind and language, then of any kind, fill the
+section, so that it never empties.
 
-The cost does not grow with the archive: candidates are read in at most four
-small queries through the indexed subject tables, at most
-``RELATED_CANDIDATES`` each, then scored in one query over that bounded set.
+The cost does not grow with the archive: candidates are read in at most
+three small queries through the indexed subject tables, at most
+``RELATED_CANDIDATES`` each, and up to two for the fallback when they are
+too few, then scored in one query over that bounded set.
 Tag frequencies come from the cache, counted only for the tags of the
 article shown when they are missing.
 
@@ -57,8 +59,9 @@ def scored(
     queryset: QuerySet, article: Model, wanted: int, exclude: Iterable[int] = ()
 ) -> QuerySet:
     """Articles of ``queryset`` in ``article``'s language, other than
-    ``article`` and ``exclude``, best related first; the newest of its kind
-    are added when fewer than ``wanted`` share a subject with it. Reads
+    ``article`` and ``exclude``, best related first; the newest of its kind,
+    then of any kind, are added when fewer than ``wanted`` share a subject
+    with it. Reads
     ``article``'s tags and many-to-many subjects from its prefetched
     relations."""
     in_language = queryset.for_language(article.language)
@@ -77,12 +80,12 @@ def scored(
     }
     others = in_language.exclude(pk__in=[article.pk, *exclude])
     candidates = candidate_ids(others, article, weights, rare)
-    if len(candidates) < wanted:
-        candidates.update(
-            others.filter(kind=article.kind)
-            .order_by("-published_at", "-pk")
-            .values_list("pk", flat=True)[:wanted]
-        )
+    # Too few related: the newest of the same kind, then of any kind.
+    for fallback in (others.filter(kind=article.kind), others):
+        if len(candidates) >= wanted:
+            break
+        newest = fallback.order_by("-published_at", "-pk").values_list("pk", flat=True)
+        candidates.update(newest[:wanted])
     score = sum(
         (
             shared(queryset.model, relation, by_subject)
@@ -93,8 +96,11 @@ def scored(
     )
     return (
         queryset.filter(pk__in=candidates)
-        .annotate(relatedness=score)
-        .order_by("-relatedness", "-published_at", "-pk")
+        .annotate(
+            relatedness=score,
+            same_kind=Case(When(kind=article.kind, then=1), default=0),
+        )
+        .order_by("-relatedness", "-same_kind", "-published_at", "-pk")
     )
 
 

@@ -86,12 +86,18 @@ def test_a_rare_tag_finds_an_old_article_however_many_newer_ones_share_others():
     assert old in cards(article)
 
 
-def test_a_page_with_nothing_in_common_still_shows_the_newest_of_its_kind():
+def test_a_page_with_nothing_in_common_shows_the_newest_of_its_kind_then_others():
     article = make_article(kind="analysis")
     older = make_article(kind="analysis", published_at=days_ago(9))
     newer = make_article(kind="analysis", published_at=days_ago(2))
-    make_article(kind="brief", published_at=days_ago(1))
-    assert cards(article) == [newer, older]
+    brief = make_article(kind="brief", published_at=days_ago(1))
+    make_article(kind="brief", published_at=days_ago(3))
+    assert cards(article) == [newer, older, brief]
+
+
+def test_every_article_of_the_demo_newsroom_has_related_cards(demo_content):
+    for article in Article.objects.published():
+        assert cards(article), article.title
 
 
 def test_the_fallback_comes_after_every_related_article():
