@@ -183,7 +183,10 @@ def candidate_ids(
 
 def shared(model: type[Model], relation: str, weights: dict[int, float]) -> Expression:
     """The sum of ``weights`` of the subjects a row shares through
-    ``relation``: one indexed lookup per scored row."""
+    ``relation``: read from the row itself for a foreign key, by one indexed
+    lookup per scored row for a many-to-many."""
+    if not model._meta.get_field(relation).many_to_many:
+        return _weight_of(relation, weights)
     rows = (
         model._base_manager.filter(
             pk=OuterRef("pk"), **{f"{relation}__in": list(weights)}
@@ -197,10 +200,12 @@ def shared(model: type[Model], relation: str, weights: dict[int, float]) -> Expr
 
 
 def _weighted_sum(relation: str, weights: dict[int, float]) -> Sum:
-    return Sum(
-        Case(
-            *[When(**{relation: pk}, then=Value(w)) for pk, w in weights.items()],
-            default=Value(0.0),
-            output_field=FloatField(),
-        )
+    return Sum(_weight_of(relation, weights))
+
+
+def _weight_of(relation: str, weights: dict[int, float]) -> Case:
+    return Case(
+        *[When(**{relation: pk}, then=Value(w)) for pk, w in weights.items()],
+        default=Value(0.0),
+        output_field=FloatField(),
     )
