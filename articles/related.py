@@ -45,7 +45,8 @@ COUNTRY_WEIGHT = 2.0
 TOPIC_WEIGHT = 1.0
 SUBJECT_WEIGHTS = {"country": COUNTRY_WEIGHT, "topics": TOPIC_WEIGHT}
 """Relations to subjects of a fixed weight; a field may be a foreign key or a
-many-to-many (each shared subject counts)."""
+many-to-many (each shared subject counts), so several countries per article
+only rename "country" here."""
 RARE_TAG_ARTICLES = 150
 """A tag on more articles than this still adds its (small) weight to a
 candidate's score, but finds no candidates: reading every article it is on
@@ -61,9 +62,8 @@ def scored(
     """Articles of ``queryset`` in ``article``'s language, other than
     ``article`` and ``exclude``, best related first; the newest of its kind,
     then of any kind, are added when fewer than ``wanted`` share a subject
-    with it. Reads
-    ``article``'s tags and many-to-many subjects from its prefetched
-    relations."""
+    with it. Reads ``article``'s tags and many-to-many subjects from its
+    prefetched relations."""
     in_language = queryset.for_language(article.language)
     weights = {
         relation: dict.fromkeys(subject_ids(article, relation), weight)
