@@ -1,13 +1,22 @@
 """Ranked full-text search over published articles.
 
 PostgreSQL matches against a stored, weighted vector (title, summary,
-authors, body and sections; see migration 0012) through a GIN index, in the
-article's language with accents ignored; SQLite against an FTS5 index kept
-current by triggers. Either way the cost is bounded whatever the archive's
-size: at most ``MAX_RESULTS + 1`` matches are ranked (the newest ones), and
-snippets are made only for the articles on the page shown.
+authors, body and sections; see migration 0015) through a GIN index, stemmed
+in the article's language with accents ignored, and reads the query in the
+page's language; SQLite against an FTS5 index of the same fields kept
+current by triggers, stemmed by Porter (English) with accents ignored.
+Either way the cost is bounded whatever the archive's size: at most
+``MAX_RESULTS + 1`` matches are ranked (the newest ones), and snippets are
+made only for the articles on the page shown.
+
+A name is found however it is punctuated: a query word written with
+hyphens, dots or apostrophes, or with letters and digits run together,
+matches both its parts in a row and its parts run together ("MS-13",
+"MS13" and "MS 13" find each other).
 """
 
+import functools
+import operator
 import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -31,9 +40,23 @@ POSTGRES_FALLBACK_CONFIG = "newsroom_simple"
 FTS_TABLE = "articles_article_fts"
 
 
+# A word, or words joined by punctuation that names carry ("MS-13", "O'Brien").
+TERM = re.compile(r"\w+(?:[-.'’]\w+)*")
+# The parts of a term: runs of letters, runs of digits ("MS13": "MS", "13").
+PART = re.compile(r"[^\W\d_]+|\d+")
+
+
 def terms(query: str) -> list[str]:
-    """The words of a reader's query; punctuation and operators are dropped."""
-    return re.findall(r"\w+", query[:MAX_QUERY_LENGTH])[:MAX_TERMS]
+    """The words of a reader's query; other punctuation and operators are
+    dropped."""
+    return TERM.findall(query[:MAX_QUERY_LENGTH])[:MAX_TERMS]
+
+
+def spellings(term: str) -> list[str]:
+    """``term`` run together, then its parts as a phrase when it has several."""
+    parts = PART.findall(term)
+    joined = "".join(re.findall(r"\w+", term))
+    return [joined, " ".join(parts)] if len(parts) > 1 else [joined]
 
 
 def split_snippet(snippet: str) -> list[tuple[bool, str]]:
@@ -126,56 +149,124 @@ def snippets(ids: list[int], query: str, language: str) -> dict[int, list]:
 
 
 def _postgres_query(words: list[str], language: str | None) -> SearchQuery:
+    """Every term, parsed by the configuration of ``language``: plain words
+    in one plain query, each compound as its spellings run together or its
+    parts in a row."""
     config = POSTGRES_CONFIGS.get(language, POSTGRES_FALLBACK_CONFIG)
-    return SearchQuery(" ".join(words), search_type="plain", config=config)
+    forms = [spellings(word) for word in words]
+    plain = [spelling for spelling, *parts in forms if not parts]
+    queries = [SearchQuery(" ".join(plain), config=config)] if plain else []
+    queries += [
+        SearchQuery(joined, config=config)
+        | SearchQuery(parts, search_type="phrase", config=config)
+        for joined, *rest in forms
+        for parts in rest
+    ]
+    return functools.reduce(operator.and_, queries)
 
 
 def _fts_match(words: list[str]) -> str:
-    # Each word quoted, so FTS5 reads it as a word and never as syntax.
-    return " ".join('"{}"'.format(word.replace('"', "")) for word in words)
+    # Each spelling quoted, so FTS5 reads it as a word or a phrase, never as
+    # syntax; quotes are not in a term.
+    return " AND ".join(
+        "({})".format(" OR ".join(f'"{form}"' for form in spellings(word)))
+        for word in words
+    )
 
 
 _FTS_MATCHES = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
 # bm25 is lower for better matches; negated so that "-rank" puts them first.
 _FTS_RANK = (
-    f"SELECT -bm25({FTS_TABLE}, 10.0, 4.0, 1.0) FROM {FTS_TABLE} "
+    f"SELECT -bm25({FTS_TABLE}, 10.0, 4.0, 2.0, 1.0) FROM {FTS_TABLE} "
     f"WHERE {FTS_TABLE} MATCH %s AND rowid = articles_article.id"
 )
 
 
+# The SQLite index holds its own copy of the text (no external content): a
+# byline is not a column of the article table, and a row can then be replaced
+# by id whatever it held before.
+FTS_COLUMNS = "title, dek, byline, body"
+FTS_TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+
+def _fts_rows(article_ids: str) -> str:
+    """The statement indexing the articles whose id is ``article_ids`` (an
+    SQL condition: "= new.id", "IN (...)")."""
+    return (
+        f"INSERT INTO {FTS_TABLE}(rowid, {FTS_COLUMNS}) "
+        "SELECT article.id, article.title, article.dek, ("
+        "SELECT group_concat(author.name, ' ') FROM articles_articleauthor link "
+        "JOIN articles_author author ON author.id = link.author_id "
+        "WHERE link.article_id = article.id), article.search_text "
+        f"FROM {Article._meta.db_table} article WHERE article.id {article_ids};"
+    )
+
+
+def _fts_refresh(article_ids: str) -> str:
+    """A trigger's statements replacing the index rows of those articles."""
+    return f"DELETE FROM {FTS_TABLE} WHERE rowid {article_ids}; " + _fts_rows(
+        article_ids
+    )
+
+
+def _fts_definition() -> dict[str, str]:
+    """The FTS5 table and its triggers, by name, as SQLite stores them."""
+    table = Article._meta.db_table
+    by_author = (
+        "IN (SELECT article_id FROM articles_articleauthor WHERE author_id = new.id)"
+    )
+    triggers = {
+        "insert": f"AFTER INSERT ON {table}",
+        "update": f"AFTER UPDATE OF title, dek, search_text ON {table}",
+        "byline_insert": "AFTER INSERT ON articles_articleauthor",
+        "byline_update": "AFTER UPDATE ON articles_articleauthor",
+        "byline_delete": "AFTER DELETE ON articles_articleauthor",
+        "author_renamed": "AFTER UPDATE OF name ON articles_author",
+    }
+    actions = {
+        "insert": _fts_refresh("= new.id"),
+        "update": _fts_refresh("= new.id"),
+        "byline_insert": _fts_refresh("= new.article_id"),
+        "byline_update": _fts_refresh("IN (old.article_id, new.article_id)"),
+        "byline_delete": _fts_refresh("= old.article_id"),
+        "author_renamed": _fts_refresh(by_author),
+    }
+    definition = {
+        FTS_TABLE: f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5({FTS_COLUMNS}, "
+        f"tokenize='{FTS_TOKENIZER}')",
+        f"{FTS_TABLE}_delete": f"CREATE TRIGGER {FTS_TABLE}_delete "
+        f"AFTER DELETE ON {table} "
+        f"BEGIN DELETE FROM {FTS_TABLE} WHERE rowid = old.id; END",
+    }
+    for name, event in triggers.items():
+        definition[f"{FTS_TABLE}_{name}"] = (
+            f"CREATE TRIGGER {FTS_TABLE}_{name} {event} BEGIN {actions[name]} END"
+        )
+    return definition
+
+
 def ensure_sqlite_index(using: str = "default") -> None:
-    """Create the FTS5 index and its triggers on SQLite if they are missing,
-    and fill the index from the article table when they were."""
+    """Create the FTS5 index and its triggers on SQLite when they are missing
+    or differ from their definition here (an older tokenizer, a trigger that
+    a migration rebuilding a table dropped), and fill the index."""
     db = connections[using]
     if db.vendor != "sqlite":
         return
-    table = Article._meta.db_table
-    columns = "title, dek, search_text"
-    new_values = "new.id, new.title, new.dek, new.search_text"
-    old_values = "'delete', old.id, old.title, old.dek, old.search_text"
-    statements = [
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-        f"{columns}, content='{table}', content_rowid='id', "
-        "tokenize='unicode61 remove_diacritics 2')",
-        f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_insert AFTER INSERT ON {table} "
-        f"BEGIN INSERT INTO {FTS_TABLE}(rowid, {columns}) VALUES ({new_values}); END",
-        f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_delete AFTER DELETE ON {table} "
-        f"BEGIN INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {columns}) "
-        f"VALUES ({old_values}); END",
-        f"CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_update AFTER UPDATE ON {table} "
-        f"BEGIN INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, {columns}) "
-        f"VALUES ({old_values}); "
-        f"INSERT INTO {FTS_TABLE}(rowid, {columns}) VALUES ({new_values}); END",
-    ]
+    definition = _fts_definition()
     with db.cursor() as cursor:
         cursor.execute(
-            "SELECT count(*) FROM sqlite_master "
-            "WHERE type = 'trigger' AND name LIKE %s",
-            [f"{FTS_TABLE}_%"],
+            "SELECT name, type, sql FROM sqlite_master "
+            "WHERE type IN ('table', 'trigger') AND name LIKE %s",
+            [f"{FTS_TABLE}%"],
         )
-        complete = cursor.fetchone()[0] == 3
-        if complete:
+        existing = {name: (kind, sql) for name, kind, sql in cursor.fetchall()}
+        current = {name: sql for name, (_kind, sql) in existing.items()}
+        if all(current.get(name) == sql for name, sql in definition.items()):
             return
-        for statement in statements:
+        for name, (kind, _sql) in existing.items():
+            if kind == "trigger":
+                cursor.execute(f"DROP TRIGGER {name}")
+        cursor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
+        for statement in definition.values():
             cursor.execute(statement)
-        cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+        cursor.execute(_fts_rows("IS NOT NULL"))

@@ -3,17 +3,14 @@ pagination that reads ids first, and the generator of benchmark archives."""
 
 import json
 import re
-from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
 
 from articles import search
 from articles.models import Article, ArticleAuthor, Status, TaggedArticle
-from articles.models.article import RELATED_CANDIDATES
 from articles.pagination import ArchivePaginator
 from tests.factories import make_article, make_author, make_country
 
@@ -149,16 +146,3 @@ def test_country_choices_follow_the_listed_language(client):
     assert ">Peru<" in english and ">Ecuador<" not in english
     every_language = client.get(INDEX, {"language": "all"}).text
     assert ">Ecuador<" in every_language
-
-
-def test_related_cards_come_from_shared_tags_first_however_many():
-    country = make_country()
-    article = make_article(tags=["ports"], country=country)
-    week_ago = timezone.now() - timedelta(days=7)
-    sharing = [
-        make_article(tags=["ports"], published_at=week_ago - timedelta(hours=n))
-        for n in range(RELATED_CANDIDATES + 1)
-    ]
-    make_article(country=country)  # newer, but shares only the country
-    page = Article.objects.published().with_page_data().get(pk=article.pk)
-    assert page.related_cards(3) == sharing[:3]

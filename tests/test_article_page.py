@@ -7,13 +7,12 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.utils import timezone
 
-from articles.models import Article, SiteSettings, Status
+from articles.models import SiteSettings, Status
 from tests.factories import (
     make_article,
     make_author,
     make_country,
     make_news_item,
-    make_topic,
 )
 
 pytestmark = pytest.mark.django_db
@@ -139,46 +138,3 @@ def test_canonical_link_uses_the_public_origin(client, settings, brief):
         f'<link rel="canonical" href="https://news.example.org{brief.get_absolute_url()}">'
         in page
     )
-
-
-class TestRelatedContent:
-    def test_editor_picks_come_first_then_tags_then_country_then_topic(self):
-        settings = SiteSettings.load()
-        settings.related_count = 5
-        settings.save()
-        country, topic = make_country(), make_topic()
-        article = make_article(tags=["ports"], country=country, topics=[topic])
-        by_topic = make_article(topics=[topic], published_at=days_ago(1))
-        by_country = make_article(country=country, published_at=days_ago(3))
-        older_tag = make_article(tags=["ports"], published_at=days_ago(9))
-        newer_tag = make_article(tags=["ports"], published_at=days_ago(2))
-        pick = make_article(published_at=days_ago(30))
-        article.related_links.create(related=pick)
-
-        cards = self.cards(article)
-
-        assert cards == [pick, newer_tag, older_tag, by_country, by_topic]
-
-    def test_cards_stop_at_the_configured_number(self):
-        article = make_article(tags=["ports"])
-        for _ in range(6):
-            make_article(tags=["ports"])
-        assert len(self.cards(article)) == SiteSettings.load().related_count == 3
-
-    def test_never_the_article_itself_nor_anything_unpublished(self):
-        article = make_article(tags=["ports"])
-        make_article(tags=["ports"], status=Status.DRAFT)
-        make_article(tags=["ports"], published_at=timezone.now() + timedelta(days=1))
-        draft_pick = make_article(status=Status.DRAFT)
-        article.related_links.create(related=draft_pick)
-        assert self.cards(article) == []
-
-    def test_only_articles_in_the_same_language(self):
-        article = make_article(tags=["ports"], language="en")
-        make_article(tags=["ports"], language="es")
-        assert self.cards(article) == []
-
-    @staticmethod
-    def cards(article):
-        loaded = Article.objects.with_page_data().get(pk=article.pk)
-        return loaded.related_cards(SiteSettings.load().related_count)

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles.models import SiteSettings
+from articles.models import Article, SiteSettings
 from articles.navigation import primary_navigation
 from tests.factories import make_article, make_author, make_country, make_topic
 
@@ -21,6 +21,9 @@ def queries_for(client, url: str) -> int:
     SiteSettings.load()
     for code, _name in settings.LANGUAGES:
         primary_navigation(code)
+    # Tag frequencies of related content, cached for minutes on a running site.
+    for article in Article.objects.with_page_data():
+        article.related_cards(1)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

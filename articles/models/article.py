@@ -1,16 +1,18 @@
 import html
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Case, Prefetch, Q, When
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
+from articles import related
 from articles.images import CheckedImageField
 from articles.models.article_history import ArticleHistory
 from articles.models.licences import LicenceTerms, site_licence
@@ -19,9 +21,6 @@ from articles.models.site import SiteSettings
 from articles.models.taxonomy import Author, TaggedArticle
 from articles.renditions import Crop, Rendition, crops, make_renditions, renditions
 from articles.sanitize import clean_rich_text
-
-RELATED_CANDIDATES = 60
-"""Per subject group, the newest articles considered as related content."""
 
 
 class Kind(models.TextChoices):
@@ -42,48 +41,14 @@ class ArticleQuerySet(PublishableQuerySet):
             )
         )
 
-    def related_by_subject(self, article: "Article") -> "ArticleQuerySet":
-        """Articles in ``article``'s language that share a tag with it, then
-        those from its country, then those sharing a topic; newest first
-        within each group.
-
-        Candidates are read first, in three small queries through the indexed
-        subject tables, at most ``RELATED_CANDIDATES`` each, so the cost does
-        not grow with the archive; the queryset returned only orders them.
-        Tags and topics are read from ``article``: prefetch them.
-        """
-        in_language = self.for_language(article.language).exclude(pk=article.pk)
-        tiers = [
-            ({"tags__in": [tag.pk for tag in article.tags.all()]}, 0),
-            ({"country_id": article.country_id}, 1),
-            ({"topics__in": [topic.pk for topic in article.topics.all()]}, 2),
-        ]
-        ranks: dict[int, int] = {}
-        for subject, rank in tiers:
-            if len(ranks) >= RELATED_CANDIDATES:
-                # The groups before fill every card a page can show (picks
-                # included): a lower group could not reach the page.
-                break
-            if not any(subject.values()):
-                continue
-            newest = (
-                in_language.filter(**subject)
-                .order_by("-published_at", "-pk")
-                .values_list("pk", flat=True)[:RELATED_CANDIDATES]
-            )
-            for pk in newest:
-                ranks.setdefault(pk, rank)
-        if not ranks:
-            return self.none()
-        by_rank = [
-            When(pk__in=[pk for pk, tier in ranks.items() if tier == rank], then=rank)
-            for rank in sorted(set(ranks.values()))
-        ]
-        return (
-            self.filter(pk__in=ranks)
-            .annotate(relatedness=Case(*by_rank))
-            .order_by("relatedness", "-published_at", "-pk")
-        )
+    def related_by_subject(
+        self, article: "Article", wanted: int, exclude: Iterable[int] = ()
+    ) -> "ArticleQuerySet":
+        """Articles in ``article``'s language but ``exclude``, best related
+        first: scored by shared countries, topics and rare tags, then the
+        newest of its kind to make ``wanted`` (see ``articles.related``).
+        Tags and topics are read from ``article``: prefetch them."""
+        return related.scored(self, article, wanted, exclude)
 
     def newest_of_each(self, field: str, values, count: int) -> "ArticleQuerySet":
         """The newest ``count`` articles for each of ``values`` of ``field``,
@@ -471,15 +436,15 @@ class Article(ArticleHistory, Publishable):
 
     def related_cards(self, limit: int) -> list["Article"]:
         """The editor's published picks, then articles related by subject up to
-        ``limit`` cards. Needs ``with_page_data()``; costs at most two queries."""
+        ``limit`` cards. Needs ``with_page_data()``; costs a fixed number of
+        queries (see ``articles.related``)."""
         picks = [link.related for link in self.published_picks]
         wanted = limit - len(picks)
         if wanted <= 0:
             return picks
         automatic = (
             Article.objects.published()
-            .related_by_subject(self)
-            .exclude(pk__in=[pick.pk for pick in picks])
+            .related_by_subject(self, wanted, exclude=[pick.pk for pick in picks])
             .with_card_data()[:wanted]
         )
         return picks + list(automatic)
