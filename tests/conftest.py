@@ -5,6 +5,7 @@ import shutil
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 from articles.management.commands import load_demo_content as demo
 from tests.factories import make_user
@@ -15,7 +16,10 @@ CHROMIUM = "/usr/bin/chromium"
 @pytest.fixture(autouse=True)
 def test_settings(settings, tmp_path):
     """Fast, isolated settings: plain static storage (no manifest to build),
-    uploads in a temporary folder, a cheap password hasher, an empty cache."""
+    uploads in a temporary folder, a cheap password hasher, an empty cache,
+    and the default language: a request's LocaleMiddleware leaves its language
+    active in the thread, which would make the next test's order matter."""
+    translation.activate(settings.LANGUAGE_CODE)
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {
