@@ -51,9 +51,7 @@ def test_a_hostile_image_is_a_form_error(build):
 
 
 @pytest.mark.parametrize("build", REFUSED.values(), ids=REFUSED.keys())
-def test_the_admin_answers_a_hostile_image_with_the_form_again(
-    client, settings, build
-):
+def test_the_admin_answers_a_hostile_image_with_the_form_again(client, settings, build):
     client.force_login(make_user("Editors"))
     response = client.post(
         reverse("admin:articles_image_add"),

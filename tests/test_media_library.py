@@ -40,8 +40,7 @@ REFUSED = {
     "truncated": (hostile.truncated_jpeg, DAMAGED),
     "decompression-bomb": (
         lambda: hostile.png_declaring(20_000, 8_900),
-        "The image is 20000 × 8900 pixels; the largest accepted has 25 million "
-        "pixels.",
+        "The image is 20000 × 8900 pixels; the largest accepted has 25 million pixels.",
     ),
 }
 
