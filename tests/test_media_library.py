@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import ProtectedError
 from django.urls import reverse
 
-from articles.models import Article, Image
+from articles.models import Article, Image, Revision
 from tests import hostile_images as hostile
 from tests.admin_forms import article_form_data
 from tests.factories import make_article, make_image, make_news_item, make_user
@@ -182,3 +182,39 @@ def test_the_form_has_a_focal_point_picker_and_number_fields(client, editor):
     assert 'class="focal-picker"' in html
     assert 'name="focal_x"' in html and 'value="0.25"' in html
     assert "js/focal-point.js" in html
+
+
+def test_images_left_without_renditions_are_queued_again_from_the_list(
+    client, editor, settings
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    waiting = make_image()
+    ready = make_image()
+    Image.objects.filter(pk=ready.pk).update(renditions_ready=True)
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    }
+
+    response = client.post(
+        reverse("admin:articles_image_changelist"),
+        {"action": "queue_renditions", "_selected_action": [waiting.pk, ready.pk]},
+        follow=True,
+    )
+
+    assert "1 image queued for its renditions." in response.text
+    waiting.refresh_from_db()
+    assert waiting.renditions_ready
+
+
+def test_a_revision_keeps_the_featured_image_and_restores_it():
+    image = make_image()
+    article = make_article(featured_image=image)
+    revision = Revision.objects.record(article)
+    assert revision.data["featured_image"] == [[image.pk, image.alt]]
+
+    article.featured_image = None
+    article.save()
+    revision.restore()
+
+    article.refresh_from_db()
+    assert article.featured_image == image

@@ -8,8 +8,10 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from articles.models import Image
+from articles.tasks import make_image_renditions
 
 THUMBNAIL_WIDTH = 96
 
@@ -37,11 +39,16 @@ class ImageAdmin(admin.ModelAdmin):
     form = ImageForm
     list_display = ["thumbnail", "alt", "credit", "may_republish", "created_at"]
     list_display_links = ["thumbnail", "alt"]
-    list_filter = ["may_republish", ("created_at", admin.DateFieldListFilter)]
+    list_filter = [
+        "may_republish",
+        "renditions_ready",
+        ("created_at", admin.DateFieldListFilter),
+    ]
     # Also what the featured-image and figure pickers search
     # (autocomplete_fields on articles and organization news).
     search_fields = ["alt", "caption", "credit"]
     date_hierarchy = "created_at"
+    actions = ["queue_renditions"]
     readonly_fields = ["focal_point", "uploaded_by", "created_at"]
     fieldsets = [
         (None, {"fields": ["file", "alt", "caption", "credit", "may_republish"]}),
@@ -68,6 +75,25 @@ class ImageAdmin(admin.ModelAdmin):
         if not change:
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Make the missing renditions of the selected images"))
+    def queue_renditions(self, request: HttpRequest, queryset) -> None:
+        """For images whose task failed or that came in without one (the
+        organization news images moved into the library by migration 0021)."""
+        waiting = list(
+            queryset.filter(renditions_ready=False).values_list("pk", flat=True)
+        )
+        for pk in waiting:
+            make_image_renditions.enqueue(pk)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d image queued for its renditions.",
+                "%(count)d images queued for their renditions.",
+                len(waiting),
+            )
+            % {"count": len(waiting)},
+        )
 
     @admin.display(description=_("image"))
     def thumbnail(self, obj: Image) -> str:
