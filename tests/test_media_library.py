@@ -218,3 +218,30 @@ def test_a_revision_keeps_the_featured_image_and_restores_it():
 
     article.refresh_from_db()
     assert article.featured_image == image
+
+
+def test_the_figure_picker_searches_the_library_with_thumbnails(client, writer):
+    image = make_image(alt="Fishing boats", caption="Callao at dawn", credit="Ana")
+    make_image(alt="A mine")
+
+    response = client.get(reverse("admin:articles_image_choices"), {"term": "dawn"})
+
+    assert response.json() == {
+        "results": [
+            {
+                "id": image.pk,
+                "alt": "Fishing boats",
+                "caption": "Callao at dawn",
+                "credit": "Ana",
+                "thumbnail": image.renditions["jpg"][0].url,
+                "width": 40,
+                "height": 30,
+            }
+        ]
+    }
+
+
+def test_the_figure_picker_is_for_staff_who_may_see_the_library(client):
+    client.force_login(make_user())
+    response = client.get(reverse("admin:articles_image_choices"), {"term": "x"})
+    assert response.status_code == 403
