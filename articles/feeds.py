@@ -19,6 +19,7 @@ from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from articles.figures import prefetch_figures
 from articles.models import Article, ArticleAuthor, Kind, SiteSettings
 from articles.republish import (
     attribution_footer,
@@ -143,9 +144,9 @@ class ArticleFeed(Feed):
         return Article.objects.published().for_language(obj.language)
 
     def items(self, obj: FeedRequest):
-        return (
+        articles = (
             self.articles(obj)
-            .select_related("country", "licence", "original_outlet")
+            .select_related("country", "featured_image", "licence", "original_outlet")
             .prefetch_related(
                 Prefetch(
                     "article_authors",
@@ -158,6 +159,8 @@ class ArticleFeed(Feed):
             )
             .order_by("-published_at", "-pk")[:ITEMS_PER_FEED]
         )
+        prefetch_figures(articles)
+        return articles
 
     def title(self, obj: FeedRequest) -> str:
         name = obj.site.organization_name
@@ -222,7 +225,7 @@ class ArticleFeed(Feed):
         site = SiteSettings.load().for_language(item.language)
         with translation.override(item.language):
             parts = [
-                portable_body(item),
+                portable_body(item, republishing=False),
                 portable_corrections(item),
                 attribution_footer(item, site),
             ]

@@ -6,6 +6,7 @@ who copies twice gets the same thing.
 """
 
 import html
+import itertools
 import re
 
 import nh3
@@ -17,17 +18,21 @@ from django.utils.crypto import constant_time_compare
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext
 
+from articles.figures import portable_figures, portable_image
 from articles.models import Article, SiteSettings
-from articles.structured_data import absolute
+from articles.models.media import FIGURE
 
 # What survives into another site's page: structure and links, nothing that
 # styles, scripts or embeds.
 COPY_TAGS = {
     "a", "b", "blockquote", "br", "caption", "em", "h2", "h3", "h4", "i", "li",
     "ol", "p", "strong", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "figure",
 }  # fmt: skip
 COPY_ATTRIBUTES = {
     "a": {"href"},
+    # Library figures, kept to be drawn by articles.figures after cleaning.
+    "figure": {"data-image"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan"},
 }
@@ -61,9 +66,10 @@ def pixel_url(article: Article) -> str:
 
 def portable_html(body_html: str) -> str:
     """An article body reduced to the copy allow-list, links made absolute,
-    "see also" boxes turned into plain paragraphs."""
+    "see also" boxes turned into plain paragraphs. Library figures stay, to be
+    drawn by ``articles.figures``; other figures lose their wrapper."""
     paragraphs = re.sub(r"<aside[^>]*>", "<p>", body_html).replace("</aside>", "</p>")
-    return nh3.clean(
+    cleaned = nh3.clean(
         paragraphs,
         tags=COPY_TAGS,
         attributes=COPY_ATTRIBUTES,
@@ -72,14 +78,31 @@ def portable_html(body_html: str) -> str:
         link_rel=None,
         strip_comments=True,
     ).strip()
+    # split() alternates the text between library figures and their ids.
+    parts = FIGURE.split(cleaned)
+    return "".join(
+        f'<figure data-image="{part}"></figure>'
+        if odd
+        else part.replace("<figure>", "").replace("</figure>", "")
+        for odd, part in zip(itertools.cycle([False, True]), parts)
+    )
 
 
-def portable_body(article: Article) -> str:
-    """Body and analysis sections, fit for another site or a feed reader."""
-    parts = [portable_html(article.body_html)]
+def portable_body(article: Article, *, republishing: bool) -> str:
+    """Body and analysis sections, fit for another site or a feed reader.
+    Figures from the library come along, except, in a copy for
+    ``republishing``, those the newsroom may not pass on."""
+    images = article.figure_images
+
+    def portable(body_html: str) -> str:
+        return portable_figures(
+            portable_html(body_html), images, republishing=republishing
+        )
+
+    parts = [portable(article.body_html)]
     for section in article.sections.all():
         parts.append(format_html("<h2>{}</h2>", section.display_heading))
-        parts.append(portable_html(section.body_html))
+        parts.append(portable(section.body_html))
     return "\n".join(part for part in parts if part)
 
 
@@ -175,22 +198,10 @@ def republish_html(article: Article, *, counting_image: bool = True) -> str:
             format_html("<p>{}</p>", article.dek),
             _byline(article, site),
         ]
-        if article.image and article.image_republishable:
-            caption = " ".join(
-                part for part in [article.image_caption, article.image_credit] if part
-            )
-            parts.append(
-                format_html(
-                    '<figure><img src="{}" alt="{}" width="{}" height="{}">'
-                    "<figcaption>{}</figcaption></figure>",
-                    absolute(article.image.url),
-                    article.image_alt,
-                    article.image_width,
-                    article.image_height,
-                    caption,
-                )
-            )
-        parts.append(portable_body(article))
+        image = article.featured_image
+        if image and image.may_republish:
+            parts.append(portable_image(image))
+        parts.append(portable_body(article, republishing=True))
         parts.append(portable_corrections(article))
         parts.append(attribution_footer(article, site))
         if counting_image:

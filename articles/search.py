@@ -245,6 +245,23 @@ def _fts_definition() -> dict[str, str]:
     return definition
 
 
+def drop_sqlite_triggers(using: str = "default") -> None:
+    """Drop the FTS5 index's triggers on SQLite before migrations run: the
+    byline triggers name the article table from other tables, and SQLite
+    refuses to rebuild a table that a trigger elsewhere names.
+    ``ensure_sqlite_index`` puts them back after the migrations."""
+    db = connections[using]
+    if db.vendor != "sqlite":
+        return
+    with db.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
+            [f"{FTS_TABLE}%"],
+        )
+        for (name,) in cursor.fetchall():
+            cursor.execute(f"DROP TRIGGER {name}")
+
+
 def ensure_sqlite_index(using: str = "default") -> None:
     """Create the FTS5 index and its triggers on SQLite when they are missing
     or differ from their definition here (an older tokenizer, a trigger that

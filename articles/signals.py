@@ -5,7 +5,7 @@ from django.dispatch import receiver
 from taggit.models import Tag
 
 from articles.models import AnalysisSection
-from articles.search import ensure_sqlite_index
+from articles.search import drop_sqlite_triggers, ensure_sqlite_index
 from articles.slugs import ensure_reversible_slug
 from articles.xml_characters import strip_forbidden_characters
 
@@ -32,6 +32,11 @@ def strip_characters_xml_forbids(sender, instance, **kwargs) -> None:
     # own models (sessions, passwords) hold no editor's text.
     if not sender.__module__.startswith("django."):
         strip_forbidden_characters(instance)
+
+
+def drop_search_triggers(sender, using: str, **kwargs) -> None:
+    """Connected to pre_migrate: see ``drop_sqlite_triggers``."""
+    drop_sqlite_triggers(using)
 
 
 def create_search_index(sender, using: str, **kwargs) -> None:

@@ -17,8 +17,9 @@ CHROMIUM = "/usr/bin/chromium"
 def test_settings(settings, tmp_path):
     """Fast, isolated settings: plain static storage (no manifest to build),
     uploads in a temporary folder, a cheap password hasher, an empty cache,
-    and the default language: a request's LocaleMiddleware leaves its language
-    active in the thread, which would make the next test's order matter."""
+    background tasks run at once in the test's own process, and the default
+    language: a request's LocaleMiddleware leaves its language active in the
+    thread, which would make the next test's order matter."""
     translation.activate(settings.LANGUAGE_CODE)
     settings.STORAGES = {
         **settings.STORAGES,
@@ -30,6 +31,9 @@ def test_settings(settings, tmp_path):
     settings.STATIC_ROOT = tmp_path / "static"
     settings.STATIC_ROOT.mkdir()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    }
     cache.clear()
     yield settings
     cache.clear()

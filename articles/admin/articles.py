@@ -121,6 +121,7 @@ class ArticleAdmin(
         "country",
         "topics",
         "translation",
+        "featured_image",
         "original_outlet",
         "partners",
     ]
@@ -142,15 +143,7 @@ class ArticleAdmin(
         (_("Where and what"), {"fields": ["country", "topics", "tags"]}),
         (
             _("Featured image"),
-            {
-                "fields": [
-                    "image",
-                    "image_alt",
-                    "image_caption",
-                    "image_credit",
-                    "image_republishable",
-                ]
-            },
+            {"fields": ["featured_image"]},
         ),
         (_("Language"), {"fields": ["language", "translation"]}),
         (

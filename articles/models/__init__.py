@@ -21,6 +21,7 @@ from articles.models.engagement import (
     address_hash,
 )
 from articles.models.licences import Licence, LicenceTerms
+from articles.models.media import Image, ImageQuerySet
 from articles.models.news import OrganizationNewsItem
 from articles.models.publishing import (
     STEPS,
@@ -70,6 +71,8 @@ __all__ = [
     "ArticleQuerySet",
     "Author",
     "Country",
+    "Image",
+    "ImageQuerySet",
     "Kind",
     "OrganizationNewsItem",
     "Publishable",

@@ -25,11 +25,7 @@ class ArticleHistory:
         "body",
         "language",
         "allow_republishing",
-        "image",
-        "image_alt",
-        "image_caption",
-        "image_credit",
-        "image_republishable",
+        "featured_image",
         "original_url",
     )
 
@@ -81,7 +77,7 @@ class ArticleHistory:
             missing.extend(label for pk, label in pairs if pk not in found)
             return [found[pk] for pk, _label in pairs if pk in found]
 
-        self.restore_fields(data)
+        missing.extend(self.restore_fields(data))
         self.country = next(iter(existing(Country, data["country"])), None)
         self.licence = next(iter(existing(Licence, data.get("licence", []))), None)
         self.original_outlet = next(

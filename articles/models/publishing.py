@@ -293,7 +293,14 @@ class Publishable(Trashable):
         data = {}
         for name in self.revision_fields:
             value = getattr(self, name)
-            data[name] = (value.name or "") if isinstance(value, FieldFile) else value
+            if self._meta.get_field(name).many_to_one:
+                # [id, label]: the id to restore, the label to name it in the
+                # history even after the object is gone.
+                data[name] = [[value.pk, str(value)]] if value else []
+            elif isinstance(value, FieldFile):
+                data[name] = value.name or ""
+            else:
+                data[name] = value
         data["status"] = self.status
         data["published_at"] = (
             self.published_at.isoformat() if self.published_at else None
@@ -306,18 +313,31 @@ class Publishable(Trashable):
         """Put ``data``'s content back on the item and save it; kinds with
         related content extend it. ``user`` may change the item (checked by
         the revision)."""
-        self.restore_fields(data)
+        report = RestoreReport(missing=self.restore_fields(data))
         self.save()
-        return RestoreReport()
+        return report
 
-    def restore_fields(self, data: dict) -> None:
-        """Set ``revision_fields`` from ``data``, without saving. An address
-        another item took since stays today's."""
+    def restore_fields(self, data: dict) -> list[str]:
+        """Set ``revision_fields`` from ``data``, without saving, and return
+        the labels of related objects that are gone since. An address another
+        item took since stays today's; a field the revision predates stays
+        as it is."""
         current_slug = self.slug
+        missing = []
         for name in self.revision_fields:
-            setattr(self, name, data.get(name, getattr(self, name)))
+            if name not in data:
+                continue
+            field = self._meta.get_field(name)
+            if field.many_to_one:
+                pairs = data[name]
+                found = field.related_model.objects.in_bulk([pk for pk, _ in pairs])
+                missing.extend(label for pk, label in pairs if pk not in found)
+                setattr(self, name, next(iter(found.values()), None))
+            else:
+                setattr(self, name, data[name])
         if type(self).objects.filter(slug=self.slug).exclude(pk=self.pk).exists():
             self.slug = current_slug
+        return missing
 
     def _take_step(
         self, user: AbstractBaseUser | None, step: str, history: str, note: str = ""
