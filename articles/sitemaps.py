@@ -6,12 +6,14 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.core.cache import cache
 from django.db.models import Max
 from django.urls import reverse
 
 from articles.models import Article, OrganizationNewsItem
 from articles.pagination import ArchivePaginator
-from articles.subjects import SUBJECT_KINDS, SubjectKind
+from articles.public_cache import RESPONSE_SECONDS, current_version
+from articles.subjects import SUBJECT_KINDS, PublishedSubject, SubjectKind
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 URL_FIELDS = ["slug", "language", "status", "published_at", "updated_at", "trashed_at"]
@@ -86,22 +88,22 @@ class SubjectSitemap(BilingualSitemap):
     def __init__(self, subject_kind: SubjectKind):
         self.subject_kind = subject_kind
 
-    def items(self):
+    def items(self) -> list[PublishedSubject]:
+        # One grouped query over every article's subjects, read once per
+        # version of the public content: the index and every page of the
+        # section share it.
         kind = self.subject_kind
-        return (
-            kind.public_in_each_language(LANGUAGE_CODES)
-            .annotate(latest=kind.latest_publication())
-            .order_by("pk")
-        )
+        key = f"published-subjects:{current_version()}:{kind.name}"
+        return cache.get_or_set(key, kind.published_subjects, RESPONSE_SECONDS)
 
-    def get_languages_for_item(self, subject) -> list[str]:
-        return [code for code in LANGUAGE_CODES if getattr(subject, f"public_{code}")]
+    def get_languages_for_item(self, subject: PublishedSubject) -> list[str]:
+        return [code for code in LANGUAGE_CODES if code in subject.latest]
 
-    def location(self, subject) -> str:
+    def location(self, subject: PublishedSubject) -> str:
         return self.subject_kind.url(subject)
 
-    def lastmod(self, subject):
-        return subject.latest
+    def lastmod(self, subject: PublishedSubject):
+        return subject.last_published
 
     def get_latest_lastmod(self):
         # The newest article of any subject: one aggregate, not one per row.
