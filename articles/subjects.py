@@ -66,22 +66,29 @@ class SubjectKind:
 
     def published_subjects(self) -> list[PublishedSubject]:
         """Every public subject with its newest publication in each language
-        it is public in, by primary key: one query grouped over the articles'
-        links to subjects, not a query per subject."""
-        rows = (
+        it is public in, by primary key: two queries, not one per subject.
+
+        The newest publications are grouped over the articles' links to
+        subjects alone, which the public articles' index answers without
+        reading the table; the slugs are read after, for the subjects found.
+        """
+        lookup = self.article_lookup
+        newest = (
             Article.objects.published()
-            .filter(**{f"{self.article_lookup}__isnull": False})
-            .values_list(
-                self.article_lookup, f"{self.article_lookup}__slug", "language"
-            )
+            .filter(**{f"{lookup}__isnull": False})
+            .values_list(lookup, "language")
             .annotate(latest=Max("published_at"))
-            .order_by(self.article_lookup)
+            .order_by()
         )
-        subjects: dict[int, PublishedSubject] = {}
-        for pk, slug, language, latest in rows:
-            subject = subjects.setdefault(pk, PublishedSubject(pk, slug, {}))
-            subject.latest[language] = latest
-        return list(subjects.values())
+        latest: dict[int, dict[str, datetime]] = {}
+        for pk, language, published_at in newest:
+            latest.setdefault(pk, {})[language] = published_at
+        slugs = (
+            self.model.objects.filter(pk__in=latest)
+            .order_by("pk")
+            .values_list("pk", "slug")
+        )
+        return [PublishedSubject(pk, slug, latest[pk]) for pk, slug in slugs]
 
     def suggestions(self, text: str, language: str, limit: int) -> models.QuerySet:
         """At most ``limit`` public subjects in ``language`` whose name or

@@ -19,6 +19,9 @@ from articles.renditions import Crop, Rendition, crops, make_renditions, renditi
 from articles.sanitize import clean_rich_text
 
 RELATED_CANDIDATES = 60
+# The fixed part of the publishing rule (the time part moves): the condition
+# of the partial indexes that public queries read.
+PUBLIC = Q(status=Status.PUBLISHED, trashed_at__isnull=True)
 """Per subject group, the newest articles considered as related content."""
 
 
@@ -259,6 +262,20 @@ class Article(Publishable):
             models.Index(
                 fields=["country", "language", "status", "published_at"],
                 name="article_country_listing",
+            ),
+            # Public pages, sitemaps and subject sitemaps: published articles
+            # not in the trash, read from the index alone (no row visits to
+            # test the rule), all languages or one.
+            models.Index(
+                fields=["published_at", "id"],
+                include=["language", "country"],
+                condition=PUBLIC,
+                name="article_public",
+            ),
+            models.Index(
+                fields=["language", "published_at", "id"],
+                condition=PUBLIC,
+                name="article_public_listing",
             ),
         ]
 
