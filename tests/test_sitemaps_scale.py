@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from lxml import etree
 
-from articles.models import Article, SiteSettings
+from articles.models import SiteSettings
 from articles.sitemaps import ArticleSitemap
 from articles.subjects import SUBJECT_KINDS
 from tests.factories import make_article, make_author, make_country, make_topic
