@@ -9,6 +9,7 @@ from django.contrib.sitemaps import Sitemap
 from django.core.cache import cache
 from django.db.models import Max
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from articles.models import Article, OrganizationNewsItem
 from articles.pagination import ArchivePaginator
@@ -90,6 +91,10 @@ class SubjectSitemap(BilingualSitemap):
 
     def __init__(self, subject_kind: SubjectKind):
         self.subject_kind = subject_kind
+        # Each address is asked for up to four times (its entry, and as an
+        # alternate of each language's entry): reversed once. This object
+        # lives for one request (see SITEMAPS).
+        self.addresses: dict[tuple[int, str], str] = {}
 
     def items(self) -> list[PublishedSubject]:
         # One grouped query over every article's subjects, read once per
@@ -103,7 +108,10 @@ class SubjectSitemap(BilingualSitemap):
         return [code for code in LANGUAGE_CODES if code in subject.latest]
 
     def location(self, subject: PublishedSubject) -> str:
-        return self.subject_kind.url(subject)
+        key = (subject.pk, get_language())
+        if key not in self.addresses:
+            self.addresses[key] = self.subject_kind.url(subject)
+        return self.addresses[key]
 
     def lastmod(self, subject: PublishedSubject):
         return subject.last_published
