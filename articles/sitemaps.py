@@ -56,7 +56,12 @@ class ArticleSitemap(PublicSitemap):
         return ArchivePaginator(self._items(), self.limit, count_key="sitemap-articles")
 
     def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+        # No index orders edits: read once per version of the content.
+        return cache.get_or_set(
+            f"sitemap-articles-lastmod:{current_version()}",
+            lambda: self.items().aggregate(latest=Max("updated_at"))["latest"],
+            RESPONSE_SECONDS,
+        )
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
