@@ -108,9 +108,10 @@ def test_the_last_article_sitemap_file_is_found_in_the_index_alone():
     assert "OFFSET 10" in skipping
     with connection.cursor() as cursor:
         # At a dozen rows any plan is cheap: ask for the one that large
-        # archives get, which must exist.
-        for method in ("seqscan", "bitmapscan", "sort"):
+        # archives get (an index walked in order), which must exist.
+        for method in ("seqscan", "bitmapscan", "sort", "incremental_sort"):
             cursor.execute(f"SET LOCAL enable_{method} = off")
         cursor.execute(f"EXPLAIN {skipping}")
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "Index Only Scan Backward using article_public on" in plan, plan
+    assert "Index Only Scan Backward" in plan or "Index Scan Backward" in plan, plan
+    assert "Seq Scan" not in plan and "Sort" not in plan, plan
