@@ -25,7 +25,6 @@ from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
-from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone
 from django.utils.cache import (
     get_conditional_response,
@@ -35,6 +34,7 @@ from django.utils.cache import (
 from django.utils.http import http_date, parse_http_date_safe
 from taggit.models import Tag
 
+from articles.compression import accepted_encoding
 from articles.models import (
     AnalysisSection,
     Article,
@@ -214,9 +214,9 @@ class PublicPageCacheMiddleware:
 
 def variant(request: HttpRequest) -> str:
     """What a stored response depends on: the address, the scheme (plain
-    HTTP is redirected below this middleware) and whether it is gzipped."""
-    gzip = bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
-    address = f"{request.scheme}:{gzip}:{request.get_full_path()}"
+    HTTP is redirected below this middleware) and how it is compressed."""
+    encoding = accepted_encoding(request)
+    address = f"{request.scheme}:{encoding}:{request.get_full_path()}"
     return hashlib.sha256(address.encode()).hexdigest()
 
 

@@ -6,19 +6,25 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.core.cache import cache
 from django.db.models import Max
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from articles.models import Article, OrganizationNewsItem
 from articles.pagination import ArchivePaginator
-from articles.subjects import SUBJECT_KINDS, SubjectKind
+from articles.public_cache import RESPONSE_SECONDS, current_version
+from articles.subjects import SUBJECT_KINDS, PublishedSubject, SubjectKind
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 URL_FIELDS = ["slug", "language", "status", "published_at", "updated_at", "trashed_at"]
 
 
 class PublicSitemap(Sitemap):
-    limit = 5000
+    # Far below the protocol's 50,000: a file is rebuilt whenever the content
+    # changes, and 1,000 addresses (what WordPress's sitemap plugins write)
+    # keep each build short; the index names every file.
+    limit = 1000
 
     def get_domain(self, site=None) -> str:
         return urlsplit(settings.SITE_URL).netloc
@@ -51,7 +57,12 @@ class ArticleSitemap(PublicSitemap):
         return ArchivePaginator(self._items(), self.limit, count_key="sitemap-articles")
 
     def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+        # No index orders edits: read once per version of the content.
+        return cache.get_or_set(
+            f"sitemap-articles-lastmod:{current_version()}",
+            lambda: self.items().aggregate(latest=Max("updated_at"))["latest"],
+            RESPONSE_SECONDS,
+        )
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
@@ -86,23 +97,30 @@ class SubjectSitemap(BilingualSitemap):
 
     def __init__(self, subject_kind: SubjectKind):
         self.subject_kind = subject_kind
+        # Each address is asked for up to four times (its entry, and as an
+        # alternate of each language's entry): reversed once. This object
+        # lives for one request (see SITEMAPS).
+        self.addresses: dict[tuple[int, str], str] = {}
 
-    def items(self):
+    def items(self) -> list[PublishedSubject]:
+        # One grouped query over every article's subjects, read once per
+        # version of the public content: the index and every page of the
+        # section share it.
         kind = self.subject_kind
-        return (
-            kind.public_in_each_language(LANGUAGE_CODES)
-            .annotate(latest=kind.latest_publication())
-            .order_by("pk")
-        )
+        key = f"published-subjects:{current_version()}:{kind.name}"
+        return cache.get_or_set(key, kind.published_subjects, RESPONSE_SECONDS)
 
-    def get_languages_for_item(self, subject) -> list[str]:
-        return [code for code in LANGUAGE_CODES if getattr(subject, f"public_{code}")]
+    def get_languages_for_item(self, subject: PublishedSubject) -> list[str]:
+        return [code for code in LANGUAGE_CODES if code in subject.latest]
 
-    def location(self, subject) -> str:
-        return self.subject_kind.url(subject)
+    def location(self, subject: PublishedSubject) -> str:
+        key = (subject.pk, get_language())
+        if key not in self.addresses:
+            self.addresses[key] = self.subject_kind.url(subject)
+        return self.addresses[key]
 
-    def lastmod(self, subject):
-        return subject.latest
+    def lastmod(self, subject: PublishedSubject):
+        return subject.last_published
 
     def get_latest_lastmod(self):
         # The newest article of any subject: one aggregate, not one per row.

@@ -9,9 +9,10 @@ articles has no page, no feed, no sitemap entry and no filter choice.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db import models
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, Max, OuterRef
 from django.http import Http404
 from django.urls import reverse
 from django.utils.text import slugify
@@ -20,6 +21,21 @@ from django.utils.translation import pgettext_lazy
 from taggit.models import Tag
 
 from articles.models import Article, Author, Country, TagCounterpart, Topic
+
+
+@dataclass(frozen=True)
+class PublishedSubject:
+    """A public subject as a sitemap lists it."""
+
+    pk: int
+    slug: str
+    latest: dict[str, datetime]
+    """The newest publication about the subject in each language it is
+    public in, and only those."""
+
+    @property
+    def last_published(self) -> datetime:
+        return max(self.latest.values())
 
 
 @dataclass(frozen=True)
@@ -48,12 +64,31 @@ class SubjectKind:
         when one is given."""
         return self.model.objects.filter(self._used_by_published(language))
 
-    def public_in_each_language(self, languages: list[str]) -> models.QuerySet:
-        """Public subjects, each annotated ``public_<code>`` for every language
-        in ``languages``: one query, whatever the number of subjects."""
-        return self.public().annotate(
-            **{f"public_{code}": self._used_by_published(code) for code in languages}
+    def published_subjects(self) -> list[PublishedSubject]:
+        """Every public subject with its newest publication in each language
+        it is public in, by primary key: two queries, not one per subject.
+
+        The newest publications are grouped over the articles' links to
+        subjects alone, which the public articles' index answers without
+        reading the table; the slugs are read after, for the subjects found.
+        """
+        lookup = self.article_lookup
+        newest = (
+            Article.objects.published()
+            .filter(**{f"{lookup}__isnull": False})
+            .values_list(lookup, "language")
+            .annotate(latest=Max("published_at"))
+            .order_by()
         )
+        latest: dict[int, dict[str, datetime]] = {}
+        for pk, language, published_at in newest:
+            latest.setdefault(pk, {})[language] = published_at
+        slugs = (
+            self.model.objects.filter(pk__in=latest)
+            .order_by("pk")
+            .values_list("pk", "slug")
+        )
+        return [PublishedSubject(pk, slug, latest[pk]) for pk, slug in slugs]
 
     def suggestions(self, text: str, language: str, limit: int) -> models.QuerySet:
         """At most ``limit`` public subjects in ``language`` whose name or
@@ -69,16 +104,6 @@ class SubjectKind:
     def url(self, subject: models.Model) -> str:
         """The subject's page in the active language."""
         return reverse(f"articles:{self.name}", kwargs={"slug": subject.slug})
-
-    def latest_publication(self) -> Subquery:
-        """The publication time of the newest published article about the
-        subject, as an annotation."""
-        return Subquery(
-            Article.objects.published()
-            .filter(**{self.article_lookup: OuterRef("pk")})
-            .order_by("-published_at")
-            .values("published_at")[:1]
-        )
 
     def get_public_or_404(self, slug: str, language: str) -> models.Model:
         try:

@@ -96,6 +96,7 @@ MIDDLEWARE = [
     # Public pages carry no per-visitor secret, so compressing them is safe;
     # staff pages' CSRF tokens are masked per response (BREACH).
     "django.middleware.gzip.GZipMiddleware",
+    "articles.compression.BrotliMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -22,6 +22,10 @@ from articles.models.site import SiteSettings
 from articles.models.taxonomy import Author, TaggedArticle
 from articles.sanitize import clean_rich_text
 
+# The fixed part of the publishing rule (the time part moves): the condition
+# of the partial indexes that public queries read.
+PUBLIC = Q(status=Status.PUBLISHED, trashed_at__isnull=True)
+
 
 class Kind(models.TextChoices):
     BRIEF = "brief", _("Brief")
@@ -275,6 +279,20 @@ class Article(ArticleHistory, Publishable):
                 fields=["-published_at", "-id"],
                 name="article_admin_list",
                 condition=Q(trashed_at__isnull=True),
+            ),
+            # Public pages, sitemaps and subject sitemaps: published articles
+            # not in the trash, read from the index alone (no row visits to
+            # test the rule), all languages or one.
+            models.Index(
+                fields=["published_at", "id"],
+                include=["language", "country"],
+                condition=PUBLIC,
+                name="article_public",
+            ),
+            models.Index(
+                fields=["language", "published_at", "id"],
+                condition=PUBLIC,
+                name="article_public_listing",
             ),
         ]
 

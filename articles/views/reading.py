@@ -1,13 +1,16 @@
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
@@ -19,7 +22,7 @@ from articles.filters import ArticleFilter
 from articles.front_page import front_page
 from articles.models import Article, OrganizationNewsItem, SiteSettings
 from articles.pagination import ArchivePaginationMixin
-from articles.public_cache import add_surrogate_keys
+from articles.public_cache import RESPONSE_SECONDS, add_surrogate_keys, current_version
 from articles.sharing import share_links
 from articles.sitemaps import hreflang_alternates
 from articles.structured_data import (
@@ -51,15 +54,25 @@ class HomeView(TemplateView):
         )
 
 
+@dataclass(frozen=True)
+class ArticlePage:
+    """What an article's page shows that comes from the database."""
+
+    article: Article
+    related_cards: list[Article]
+
+
 class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
+    # How long the template keeps its fragments, each under the version.
+    fragment_seconds = RESPONSE_SECONDS
 
     def get_queryset(self):
         return Article.objects.published().with_page_data()
 
     def get(self, request, *args, **kwargs):
         try:
-            self.object = self.get_object()
+            self.page = self.read_page()
         except Http404:
             moved = (
                 Article.objects.published()
@@ -69,11 +82,30 @@ class ArticleDetailView(DetailView):
             if moved is None:
                 raise
             return HttpResponsePermanentRedirect(moved.get_absolute_url())
+        self.object = self.page.article
         if self.object.language != get_language():
             # One address per article: its own language's.
             return HttpResponsePermanentRedirect(self.own_url(self.object))
         response = self.render_to_response(self.get_context_data(object=self.object))
         return add_surrogate_keys(response, f"article-{self.object.pk}")
+
+    def read_page(self) -> ArticlePage:
+        """The page's data, read once per version of the public content: a
+        request the page cache does not answer (another query string, a
+        cache in front asking again) costs no query. Any change a reader
+        could see retires the version, so this is never stale."""
+        self.version = current_version()
+        key = f"article-page:{self.version}:{self.kwargs['slug']}"
+        page = cache.get(key)
+        if page is None:
+            page = self.build_page()
+            cache.set(key, page, RESPONSE_SECONDS)
+        return page
+
+    def build_page(self) -> ArticlePage:
+        article = self.get_object()
+        site = SiteSettings.load().for_language(article.language)
+        return ArticlePage(article, article.related_cards(site.related_count))
 
     def own_url(self, article: Article) -> str:
         return article.get_absolute_url()
@@ -82,18 +114,20 @@ class ArticleDetailView(DetailView):
         article = self.object
         site = SiteSettings.load().for_language(article.language)
         return super().get_context_data(
-            related_cards=article.related_cards(site.related_count),
+            related_cards=self.page.related_cards,
             licence=article.licence_terms,
             share_links=share_links(article.title, article.get_full_url()),
-            organization_news=latest_organization_news(),
+            # Read only when the template's fragment is not cached.
+            organization_news=SimpleLazyObject(latest_organization_news),
+            content_version=self.version,
+            fragment_seconds=self.fragment_seconds,
             alternates=hreflang_alternates(article),
             language_links=language_links_for(
                 article_urls_by_language(article, self.own_url)
             ),
-            structured_data=[
-                article_json_ld(article, site),
-                breadcrumb_json_ld(article),
-            ],
+            structured_data=SimpleLazyObject(
+                lambda: [article_json_ld(article, site), breadcrumb_json_ld(article)]
+            ),
             **kwargs,
         )
 
@@ -159,18 +193,25 @@ class ArticlePreviewView(ArticleDetailView):
     """How an article will look once published, in any state, for staff who
     may see articles; never cached, never indexed."""
 
+    fragment_seconds = 0  # a timeout of 0 stores nothing
+
     def get_queryset(self):
         if not self.request.user.has_perm("articles.view_article"):
             raise PermissionDenied
         return Article.objects.with_page_data()
 
+    def read_page(self) -> ArticlePage:
+        # A draft's page is never cached, and an edit shows at once.
+        self.version = None
+        return self.build_page()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_preview=True, **kwargs)
+
     def own_url(self, article: Article) -> str:
         # The preview stays a preview in every language: a draft has no
         # public address to send anyone to.
         return article.get_preview_url()
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(is_preview=True, **kwargs)
 
 
 class ArticleIndexView(ArchivePaginationMixin, FilterView):
