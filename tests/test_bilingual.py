@@ -178,14 +178,17 @@ def test_feeds_follow_the_language_of_their_address(client, demo_content):
     assert "terminales bananeras" in spanish and "Inspections Lag" not in spanish
 
 
-def test_site_texts_follow_the_language_and_fall_back_when_empty(client, demo_content):
+def test_site_texts_follow_the_language_and_fall_back_when_empty(
+    client, demo_content, django_capture_on_commit_callbacks
+):
     spanish = client.get(BRIEF_ES).text
     assert "ayúdenos a mantenerlo gratuito" in spanish
     assert "Análisis de Frontera Desk" in spanish
     site = SiteSettings.load()
     text = site.texts.get(language="es")
     text.donation_appeal = ""
-    text.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        text.save()
     assert site.donation_appeal in client.get(BRIEF_ES).text
 
 
