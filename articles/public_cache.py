@@ -80,6 +80,7 @@ INVALIDATING_MODELS = [
     SiteText,
 ]
 INVALIDATING_RELATIONS = [
+    Article.countries.through,
     Article.topics.through,
     SiteSettings.no_republish_topics.through,
     SiteSettings.menu_countries.through,

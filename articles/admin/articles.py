@@ -113,7 +113,7 @@ class ArticleAdmin(
     # Shown as the search box; get_search_results() answers it from the
     # full-text index instead of LIKE scans over these columns.
     search_fields = ["title", "dek", "body"]
-    autocomplete_fields = ["country", "topics", "translation"]
+    autocomplete_fields = ["country", "countries", "topics", "translation"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ArticleAuthorInline, AnalysisSectionInline, RelatedArticleInline]
     actions = [
@@ -124,7 +124,10 @@ class ArticleAdmin(
     ]
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "dek", "body", "edited_version"]}),
-        (_("Where and what"), {"fields": ["country", "topics", "tags"]}),
+        (
+            _("Where and what"),
+            {"fields": ["country", "countries", "topics", "tags"]},
+        ),
         (
             _("Featured image"),
             {

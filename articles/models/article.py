@@ -14,7 +14,7 @@ from taggit.managers import TaggableManager
 from articles.images import CheckedImageField
 from articles.models.publishing import Publishable, PublishableQuerySet, Status
 from articles.models.site import SiteSettings
-from articles.models.taxonomy import Author, TaggedArticle
+from articles.models.taxonomy import Author, Country, TaggedArticle
 from articles.renditions import Crop, Rendition, crops, make_renditions, renditions
 from articles.sanitize import clean_rich_text
 
@@ -123,6 +123,7 @@ class ArticleQuerySet(PublishableQuerySet):
             .select_related("translation")
             .prefetch_related(
                 "sections",
+                "countries",
                 "topics",
                 "tags",
                 Prefetch("related_links", published_picks, to_attr="published_picks"),
@@ -179,8 +180,26 @@ class Article(Publishable):
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        related_name="articles",
+        related_name="primary_articles",
         verbose_name=_("primary country"),
+        help_text=_("Named in the meta line; one of the countries below."),
+    )
+    # Every country of the article, the primary one included (kept there on
+    # save and whenever the set changes: articles.signals): "the articles
+    # about a country" is then one lookup, ``countries``, which subject pages,
+    # feeds, filters, sitemaps and related content share and an index serves,
+    # instead of "primary or further" written as an OR at each of them.
+    # Migration 0021 indexes its table by (country, article) for country
+    # listings, beside the automatic unique (article, country).
+    countries = models.ManyToManyField(
+        "articles.Country",
+        blank=True,
+        related_name="articles",
+        verbose_name=_("countries"),
+        help_text=_(
+            "Every country the article is about; the primary country is "
+            "always among them."
+        ),
     )
     topics = models.ManyToManyField(
         "articles.Topic", blank=True, related_name="articles", verbose_name=_("topics")
@@ -283,16 +302,20 @@ class Article(Publishable):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "body_html", "search_text"}
         stored = (
-            Article.objects.filter(pk=self.pk).values("slug", "image").first()
+            Article.objects.filter(pk=self.pk)
+            .values("slug", "image", "country")
+            .first()
             if self.pk
             else None
-        ) or {"slug": "", "image": ""}
+        ) or {"slug": "", "image": "", "country": None}
         with transaction.atomic():
             self._unlink_stale_translations()
             self._remember_former_slug(stored["slug"])
             super().save(*args, **kwargs)
             if self.translation_id:
                 Article.objects.filter(pk=self.translation_id).update(translation=self)
+            if self.country_id and self.country_id != stored["country"]:
+                self.countries.add(self.country_id)
         # Decoding the original is the slow part of a save: only a new image
         # needs its renditions made.
         if self.image and self.image.name != stored["image"]:
@@ -356,7 +379,7 @@ class Article(Publishable):
     @transaction.atomic
     def make_translation_draft(self, language: str, user=None) -> "Article":
         """A draft in ``language`` linked as this article's translation, with the
-        same authors, country, topics, tags, image and sections; the text is
+        same authors, countries, topics, tags, image and sections; the text is
         copied for the translator to replace."""
         draft = Article.objects.create(
             language=language,
@@ -372,6 +395,7 @@ class Article(Publishable):
                 ]
             },
         )  # fmt: skip
+        draft.countries.set(self.countries.all())
         draft.topics.set(self.topics.all())
         draft.tags.set(self.tags.names())
         ArticleAuthor.objects.bulk_create(
@@ -445,6 +469,16 @@ class Article(Publishable):
     def get_preview_url(self) -> str:
         with translation.override(self.language):
             return reverse("articles:article-preview", kwargs={"pk": self.pk})
+
+    @property
+    def all_countries(self) -> list[Country]:
+        """The primary country first, then the others by name; free when
+        ``with_page_data()`` prefetched them."""
+        others = sorted(
+            (c for c in self.countries.all() if c.pk != self.country_id),
+            key=lambda country: country.display_name,
+        )
+        return [self.country, *others] if self.country else others
 
     @property
     def ordered_authors(self) -> list[Author]:

@@ -52,6 +52,7 @@ def snapshot(article: Article) -> dict:
         article.published_at.isoformat() if article.published_at else None
     )
     data["country"] = _pairs([article.country] if article.country else [])
+    data["countries"] = _pairs(article.countries.order_by("name"))
     data["translation"] = _pairs([article.translation] if article.translation else [])
     data["authors"] = _pairs(
         link.author for link in article.article_authors.select_related("author")
@@ -155,6 +156,10 @@ class Revision(models.Model):
             if not report.not_allowed:
                 article.translation = translation
             article.save()
+            # Revisions from before several countries had only the primary.
+            article.countries.set(
+                existing(Country, data.get("countries", data["country"]))
+            )
             article.topics.set(existing(Topic, data["topics"]))
             article.tags.set(data["tags"], clear=True)
             article.article_authors.all().delete()
