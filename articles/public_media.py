@@ -3,8 +3,8 @@
 An uploaded image is public once something public shows it: a published
 article or organization news item (so a schedule or the trash is respected by
 the same ``published()`` rule as the pages), an author's photo, the site
-logo. Until then neither the original nor its renditions are served, however
-well their address is guessed.
+logo and default share image. Until then neither the original nor its
+renditions are served, however well their address is guessed.
 """
 
 from pathlib import PurePosixPath
@@ -22,6 +22,7 @@ def public_sources() -> list[tuple]:
         (OrganizationNewsItem.objects.published(), "image"),
         (Author.objects.all(), "photo"),
         (SiteSettings.objects.all(), "logo"),
+        (SiteSettings.objects.all(), "share_image"),
     ]
 
 

@@ -1,9 +1,39 @@
-"""Share links: plain addresses of each network's share page, no scripts."""
+"""Sharing an article: the image networks and search engines show for it,
+and plain addresses of each network's share page, no scripts."""
 
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article, SiteSettings
+
+
+@dataclass(frozen=True)
+class ShareImage:
+    path: str
+    """The image's address on this site; pages make it absolute."""
+    width: int | None
+    height: int | None
+    alt: str
+    large: bool
+    """Wide enough for a large card (Twitter's ``summary_large_image``)."""
+
+
+def share_images_for(article: Article, site: SiteSettings) -> list[ShareImage]:
+    """What represents ``article`` in Open Graph, Twitter cards and JSON-LD:
+    its own image's crops, else the site's default share image, else the
+    logo. Never empty: Google's rich results require an image."""
+    if crops := article.image_crops:
+        return [
+            ShareImage(crop.url, crop.width, crop.height, article.image_alt, True)
+            for crop in crops
+        ]
+    name = site.organization_name
+    if site.share_image:
+        width, height = site.share_image_width, site.share_image_height
+        return [ShareImage(site.share_image.url, width, height, name, True)]
+    return [ShareImage(site.logo_path, None, None, name, False)]
 
 
 @dataclass(frozen=True)

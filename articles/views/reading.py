@@ -20,7 +20,7 @@ from articles.front_page import front_page
 from articles.models import Article, OrganizationNewsItem, SiteSettings
 from articles.pagination import ArchivePaginationMixin
 from articles.public_cache import add_surrogate_keys
-from articles.sharing import share_links
+from articles.sharing import share_images_for, share_links
 from articles.sitemaps import hreflang_alternates
 from articles.structured_data import (
     article_json_ld,
@@ -84,6 +84,7 @@ class ArticleDetailView(DetailView):
         return super().get_context_data(
             related_cards=article.related_cards(site.related_count),
             share_links=share_links(article.title, article.get_full_url()),
+            share_image=share_images_for(article, site)[0],
             organization_news=latest_organization_news(),
             alternates=hreflang_alternates(article),
             language_links=language_links_for(

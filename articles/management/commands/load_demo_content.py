@@ -71,7 +71,8 @@ class Command(BaseCommand):
 
         authors = {
             data["name"]: Author.objects.get_or_create(
-                name=data["name"], defaults={"bio": data["bio"]}
+                name=data["name"],
+                defaults={key: value for key, value in data.items() if key != "name"},
             )[0]
             for data in demo.AUTHORS
         }
@@ -156,6 +157,7 @@ class Command(BaseCommand):
             article.image_credit = "Frontera Desk (illustration)"
             article.image_republishable = True
         article.save()
+        article.countries.add(*(countries[name] for name in data.get("countries", [])))
         article.topics.set(topics[name] for name in data["topics"])
         article.tags.set(data["tags"])
         for position, name in enumerate(data["authors"]):
