@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from articles.models import Author
+from articles.republish import republish_html
 from tests.factories import make_article, make_author, make_user
 from tests.test_structured_data import SITE, json_ld
 
@@ -59,6 +60,13 @@ def test_a_person_reads_as_written_whatever_the_article_fields_say(client):
     assert person.kind == "person"
     article = make_article(authors=[person])
     assert ">Ana Ríos</a>" in byline(client.get(article.get_absolute_url()).text)
+
+
+def test_the_republished_copy_credits_the_team_the_same_way(unit):
+    english = make_article(authors=[unit])
+    spanish = make_article(language="es", authors=[unit])
+    assert "by the Venezuela Investigative Unit, " in republish_html(english)
+    assert "por la Unidad Investigativa de Venezuela, " in republish_html(spanish)
 
 
 def test_json_ld_calls_a_team_an_organization_and_a_person_a_person(
