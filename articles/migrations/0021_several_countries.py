@@ -39,12 +39,5 @@ class Migration(migrations.Migration):
             name='country',
             field=models.ForeignKey(blank=True, help_text='Named in the meta line; one of the countries below.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='primary_articles', to='articles.country', verbose_name='primary country'),
         ),
-        # A country's articles are found from the country: the automatic
-        # table's unique index starts with the article.
-        migrations.RunSQL(
-            "CREATE INDEX article_countries_country_article "
-            "ON articles_article_countries (country_id, article_id)",
-            "DROP INDEX article_countries_country_article",
-        ),
         migrations.RunPython(primary_countries_into_countries, migrations.RunPython.noop),
     ]

@@ -189,8 +189,9 @@ class Article(Publishable):
     # about a country" is then one lookup, ``countries``, which subject pages,
     # feeds, filters, sitemaps and related content share and an index serves,
     # instead of "primary or further" written as an OR at each of them.
-    # Migration 0021 indexes its table by (country, article) for country
-    # listings, beside the automatic unique (article, country).
+    # Its automatic table is indexed both ways, by the unique (article,
+    # country) and by country: a (country, article) index was measured at
+    # 100,000 articles and never chosen by PostgreSQL's planner over these.
     countries = models.ManyToManyField(
         "articles.Country",
         blank=True,
