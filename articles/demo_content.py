@@ -64,6 +64,14 @@ AUTHORS = [
         "name": "Tomás Hale",
         "bio": "Tomás writes about prisons, gangs and extortion in Central America.",
     },
+    {
+        "name": "Amazon Investigative Unit",
+        "kind": "team",
+        "name_es": "Unidad Investigativa de la Amazonía",
+        "byline_article_es": "la",
+        "bio": "Marta Quispe and Daniel Okafor-Ruiz follow environmental crime "
+        "across the Amazon basin's borders.",
+    },
 ]
 
 # (name, Spanish name when it differs, region)
@@ -381,8 +389,9 @@ ARTICLES = [
                 ),
             },
         ],
-        "authors": ["Marta Quispe", "Daniel Okafor-Ruiz"],
+        "authors": ["Amazon Investigative Unit"],
         "country": "Brazil",
+        "countries": ["Peru", "Colombia"],
         "topics": ["Environmental crime"],
         "tags": ["timber", "Amazon", "permits"],
         "days_ago": 14,

@@ -152,6 +152,7 @@ class ArticleFeed(Feed):
                     "article_authors",
                     queryset=ArticleAuthor.objects.select_related("author"),
                 ),
+                "countries",
                 "topics",
                 "tags",
                 "sections",
@@ -210,7 +211,7 @@ class ArticleFeed(Feed):
         return max(item.updated_at, item.published_at)
 
     def item_categories(self, item: Article) -> list[str]:
-        places = [item.country.name] if item.country else []
+        places = [country.name for country in item.all_countries]
         topics = [topic.name for topic in item.topics.all()]
         return places + topics + [tag.name for tag in item.tags.all()]
 

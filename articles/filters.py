@@ -71,6 +71,7 @@ class ArticleFilter(django_filters.FilterSet):
     )
     country = django_filters.ModelChoiceFilter(
         label=_("Country"),
+        field_name="countries",
         queryset=COUNTRY.model.objects.none(),  # set per request
         to_field_name="slug",
         empty_label=_("Any country"),

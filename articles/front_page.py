@@ -56,6 +56,8 @@ def front_page(language: str) -> FrontPage:
         .values_list("region", flat=True)
         .distinct()
     )
+    # By the primary country: an article about several countries stands in
+    # one region's row, not in the row of each of them on the same page.
     for article in newest_by(
         published, "country__region", list(regions), CARDS_PER_ROW + len(shown)
     ):

@@ -88,6 +88,7 @@ INVALIDATING_MODELS = [
     Outlet,
 ]
 INVALIDATING_RELATIONS = [
+    Article.countries.through,
     Article.topics.through,
     Article.partners.through,
     SiteSettings.no_republish_topics.through,

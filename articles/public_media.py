@@ -3,9 +3,9 @@
 An uploaded image is public once something public shows it: a library image
 that a published article or organization news item shows, as its featured
 image or as a figure (so a schedule or the trash is respected by the same
-``published()`` rule as the pages), an author's photo, the site logo. Until
-then neither the original nor its renditions are served, however well their
-address is guessed.
+``published()`` rule as the pages), an author's photo, the site logo and
+default share image. Until then neither the original nor its renditions are
+served, however well their address is guessed.
 """
 
 from pathlib import PurePosixPath
@@ -33,6 +33,7 @@ def public_sources() -> list[tuple]:
         ),
         (Author.objects.all(), "photo"),
         (SiteSettings.objects.all(), "logo"),
+        (SiteSettings.objects.all(), "share_image"),
     ]
 
 

@@ -43,10 +43,10 @@ RELATED_CANDIDATES = 20
 """Per candidate group, the most articles considered as related content."""
 COUNTRY_WEIGHT = 2.0
 TOPIC_WEIGHT = 1.0
-SUBJECT_WEIGHTS = {"country": COUNTRY_WEIGHT, "topics": TOPIC_WEIGHT}
+SUBJECT_WEIGHTS = {"countries": COUNTRY_WEIGHT, "topics": TOPIC_WEIGHT}
 """Relations to subjects of a fixed weight; a field may be a foreign key or a
-many-to-many (each shared subject counts), so several countries per article
-only rename "country" here."""
+many-to-many (each shared subject counts). ``countries`` holds every country
+of an article, the primary one included."""
 RARE_TAG_ARTICLES = 150
 """A tag on more articles than this still adds its (small) weight to a
 candidate's score, but finds no candidates: reading every article it is on

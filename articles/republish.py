@@ -157,7 +157,7 @@ def attribution_footer(article: Article, site: SiteSettings) -> str:
 
 
 def _byline(article: Article, site: SiteSettings) -> str:
-    names = [author.name for author in article.ordered_authors]
+    names = [author.byline_name for author in article.ordered_authors]
     if len(names) > 1:
         people = gettext("%(names)s and %(last)s") % {
             "names": ", ".join(names[:-1]),

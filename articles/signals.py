@@ -1,10 +1,10 @@
 """Derived data kept in step with the rows it is derived from."""
 
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from taggit.models import Tag
 
-from articles.models import AnalysisSection
+from articles.models import AnalysisSection, Article
 from articles.search import drop_sqlite_triggers, ensure_sqlite_index
 from articles.slugs import ensure_reversible_slug
 from articles.xml_characters import strip_forbidden_characters
@@ -15,6 +15,28 @@ def refresh_article_search_text(sender, instance: AnalysisSection, **kwargs) -> 
     # The admin saves sections after their article, so the article's own save
     # cannot see them; this runs in the same transaction as the section.
     instance.article.refresh_search_text()
+
+
+@receiver(m2m_changed, sender=Article.countries.through)
+def keep_primary_country(
+    sender, instance, action: str, reverse: bool, pk_set, **kwargs
+) -> None:
+    # The admin sets the countries after saving the article, from what the
+    # editor ticked: the primary country comes back if it was left out, and
+    # whatever removes countries (a script, a restore) cannot drop it either.
+    if action not in ("post_remove", "post_clear"):
+        return
+    if reverse:
+        articles = Article.objects.filter(country=instance)
+        if pk_set is not None:
+            articles = articles.filter(pk__in=pk_set)
+        pairs = articles.values_list("pk", "country_id")
+    else:
+        pairs = [(instance.pk, instance.country_id)] if instance.country_id else []
+    sender.objects.bulk_create(
+        [sender(article_id=article, country_id=country) for article, country in pairs],
+        ignore_conflicts=True,
+    )
 
 
 @receiver(pre_save, sender=Tag)

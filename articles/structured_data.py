@@ -4,11 +4,11 @@ in the site. Built from what the page already loaded: no query of its own."""
 from urllib.parse import urljoin
 
 from django.conf import settings
-from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from articles.models import Article, Image, Kind, Outlet, SiteSettings
+from articles.models import Article, Author, Kind, Outlet, SiteSettings
+from articles.sharing import ShareImage, share_images_for
 
 ARTICLE_TYPES = {
     Kind.BRIEF: "NewsArticle",
@@ -24,7 +24,27 @@ def absolute(url: str) -> str:
 
 
 def logo_url(site: SiteSettings) -> str:
-    return absolute(site.logo.url if site.logo else static("img/logo.png"))
+    return absolute(site.logo_path)
+
+
+def byline(author: Author) -> dict:
+    """A person, or a team as an Organization, with its author page."""
+    return {
+        "@type": author.schema_type,
+        "name": author.display_name,
+        "url": absolute(author.get_absolute_url()),
+    }
+
+
+def image_object(image: ShareImage) -> dict:
+    """An image as search engines ask for it, with its caption and credit."""
+    size = {"width": image.width, "height": image.height} if image.width else {}
+    described = {
+        key: value
+        for key, value in [("caption", image.caption), ("creditText", image.credit)]
+        if value
+    }
+    return {"@type": "ImageObject", "url": absolute(image.path), **size, **described}
 
 
 def organization(site: SiteSettings) -> dict:
@@ -52,16 +72,11 @@ def article_json_ld(article: Article, site: SiteSettings) -> dict:
         "mainEntityOfPage": {"@type": "WebPage", "@id": article.get_full_url()},
         "inLanguage": article.language,
         "articleSection": article.get_kind_display(),
-        "keywords": [tag.name for tag in article.tags.all()],
+        # Topics first: the newsroom's own coverage areas, then free tags.
+        "keywords": [topic.display_name for topic in article.topics.all()]
+        + [tag.name for tag in article.tags.all()],
         "isAccessibleForFree": True,
-        "author": [
-            {
-                "@type": "Person",
-                "name": author.name,
-                "url": absolute(author.get_absolute_url()),
-            }
-            for author in article.ordered_authors
-        ],
+        "author": [byline(author) for author in article.ordered_authors],
         "publisher": organization(site),
     }
     if article.published_at:
@@ -70,10 +85,20 @@ def article_json_ld(article: Article, site: SiteSettings) -> dict:
     data["dateModified"] = max(
         filter(None, [article.updated_at, article.published_at])
     ).isoformat()
-    if article.country:
-        data["contentLocation"] = {"@type": "Place", "name": article.country.name}
-    if article.featured_image:
-        data["image"] = image_objects(article.featured_image)
+    if countries := article.all_countries:
+        data["contentLocation"] = [
+            {"@type": "Place", "name": country.display_name} for country in countries
+        ]
+    if topics := article.topics.all():
+        data["about"] = [
+            {
+                "@type": "Thing",
+                "name": topic.display_name,
+                "url": absolute(topic.get_absolute_url()),
+            }
+            for topic in topics
+        ]
+    data["image"] = [image_object(image) for image in share_images_for(article, site)]
     translation = article.translation
     if translation is not None and translation.is_published:
         other = {
@@ -129,26 +154,6 @@ def outlet_json_ld(outlet: Outlet) -> dict:
     if outlet.url:
         data["url"] = outlet.url
     return data
-
-
-def image_objects(image: Image) -> list[dict]:
-    """A library image as search engines ask for it: its crops around the
-    focal point (the original until they are made), with caption and credit."""
-    described = {
-        key: value
-        for key, value in [("caption", image.caption), ("creditText", image.credit)]
-        if value
-    }
-    return [
-        {
-            "@type": "ImageObject",
-            "url": absolute(crop.url),
-            "width": crop.width,
-            "height": crop.height,
-            **described,
-        }
-        for crop in image.crops
-    ]
 
 
 def breadcrumb_json_ld(article: Article) -> dict:

@@ -49,7 +49,7 @@ class SubjectKind:
     """The plural in the page's language for URLs (``/es/paises/…``)."""
     model: type[models.Model]
     article_lookup: str
-    """The lookup from an article to this subject (``country``, ``topics``)."""
+    """The lookup from an article to this subject (``countries``, ``topics``)."""
     label: str
     counterpart: Callable[[models.Model], models.Model | None] | None = None
     """The subject naming the same thing in another language, where subjects
@@ -134,7 +134,7 @@ COUNTRY = SubjectKind(
     "countries",
     pgettext_lazy("URL word", "countries"),
     Country,
-    "country",
+    "countries",
     _("Country"),
 )
 TOPIC = SubjectKind(

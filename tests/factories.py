@@ -47,6 +47,7 @@ def make_article(
     authors: list[Author] | None = None,
     sections: list[dict] | None = None,
     tags: list[str] | None = None,
+    countries: list[Country] | None = None,
     topics: list[Topic] | None = None,
     related: list[Article] | None = None,
     **overrides,
@@ -68,6 +69,8 @@ def make_article(
         AnalysisSection.objects.create(article=article, position=position, **section)
     if tags:
         article.tags.set(tags)
+    if countries:
+        article.countries.add(*countries)
     if topics:
         article.topics.set(topics)
     for position, other in enumerate(related or []):

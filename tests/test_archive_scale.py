@@ -51,6 +51,8 @@ def archive_pages() -> dict[str, str]:
         "news index": index,
         "news index, page 100": f"{index}?page=100",
         "news index, country and tag": f"{index}?country={country.slug}&tag={tag.slug}",
+        "country page": country.get_absolute_url(),
+        "country feed": reverse("articles:feed-rss-country", args=[country.slug]),
         "news index, one kind": f"{index}?kind=analysis",
         "news index, dates": f"{index}?{dates}",
         "search, common word": f"{search}?q=port",

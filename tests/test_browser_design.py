@@ -110,7 +110,8 @@ def test_tags_start_soon_after_the_body_on_a_phone(page: Page, site, path):
         " return last.bottom + window.scrollY; })()"
     )
     tags_top = page.evaluate(
-        "document.querySelector('.tags').getBoundingClientRect().top + window.scrollY"
+        "document.querySelector('.subject-links').getBoundingClientRect().top"
+        " + window.scrollY"
     )
     assert 0 < tags_top - body_end <= TAGS_AFTER_BODY_MAX
 

@@ -34,7 +34,13 @@ def test_a_writer_edits_their_own_author_profile_and_no_other(client):
 
     response = client.post(
         change_url(own),
-        {"name": "Ana Ríos", "slug": own.slug, "bio": "Covers ports.", "user": ""},
+        {
+            "name": "Ana Ríos",
+            "kind": "person",
+            "slug": own.slug,
+            "bio": "Covers ports.",
+            "user": "",
+        },
     )
     assert response.status_code == 302
     own.refresh_from_db()
@@ -42,7 +48,8 @@ def test_a_writer_edits_their_own_author_profile_and_no_other(client):
     assert own.user == writer  # who signs as whom stays the editors' choice
 
     response = client.post(
-        change_url(other), {"name": "Mine now", "slug": other.slug, "bio": ""}
+        change_url(other),
+        {"name": "Mine now", "kind": "person", "slug": other.slug, "bio": ""},
     )
     assert response.status_code == 403
     other.refresh_from_db()
@@ -55,7 +62,13 @@ def test_editors_link_a_byline_to_an_account(client):
     client.force_login(make_user("Editors"))
     client.post(
         change_url(author),
-        {"name": "Ana Ríos", "slug": author.slug, "bio": "", "user": writer.pk},
+        {
+            "name": "Ana Ríos",
+            "kind": "person",
+            "slug": author.slug,
+            "bio": "",
+            "user": writer.pk,
+        },
     )
     author.refresh_from_db()
     assert author.user == writer

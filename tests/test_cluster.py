@@ -201,7 +201,7 @@ def test_two_servers_behind_nginx_share_publications_sessions_and_uploads(cluste
     staff.get(change)
     response = staff.post(
         change,
-        {"name": author.name, "slug": author.slug, "bio": ""},
+        {"name": author.name, "kind": "person", "slug": author.slug, "bio": ""},
         files={"photo": ("ledger.png", photo, "image/png")},
     )
     assert response.status_code == 302, response.text

@@ -7,8 +7,10 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as Picture
 
+from articles.models import SiteSettings
 from articles.renditions import crop_box, crop_name
-from articles.structured_data import image_objects
+from articles.sharing import share_images_for
+from articles.structured_data import image_object
 from tests.factories import make_article, make_image
 
 pytestmark = pytest.mark.django_db
@@ -67,7 +69,7 @@ def test_json_ld_and_social_cards_name_the_focal_point_crops(client, settings):
     image = make_image(size=(2000, 1500), focal_x=0.2, focal_y=0.3, credit="Ana")
     article = make_article(featured_image=image)
 
-    data = image_objects(image)
+    data = [image_object(i) for i in share_images_for(article, SiteSettings.load())]
     assert len(data) == 3
     assert all("at20x30.jpg" in entry["url"] for entry in data)
     assert {entry["creditText"] for entry in data} == {"Ana"}
@@ -83,8 +85,11 @@ def test_json_ld_and_social_cards_name_the_focal_point_crops(client, settings):
 def test_until_the_crops_exist_cards_name_the_original_with_its_size(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     image = make_image(size=(2000, 1500))
+    article = make_article(featured_image=image)
 
-    [original] = image_objects(image)
+    [original] = [
+        image_object(i) for i in share_images_for(article, SiteSettings.load())
+    ]
 
     assert original["url"].endswith(image.file.url)
     assert (original["width"], original["height"]) == (2000, 1500)

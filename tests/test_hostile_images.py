@@ -67,7 +67,12 @@ def test_an_author_photo_is_checked_the_same_way(client):
     client.force_login(make_user("Editors"))
     response = client.post(
         reverse("admin:articles_author_add"),
-        {"name": "Ana", "bio": "", "photo": upload(hostile.truncated_jpeg())},
+        {
+            "name": "Ana",
+            "kind": "person",
+            "bio": "",
+            "photo": upload(hostile.truncated_jpeg()),
+        },
     )
     assert response.status_code == 200
     assert not Author.objects.exists()

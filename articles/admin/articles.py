@@ -119,6 +119,7 @@ class ArticleAdmin(
     search_fields = ["title", "dek", "body"]
     autocomplete_fields = [
         "country",
+        "countries",
         "topics",
         "translation",
         "featured_image",
@@ -140,7 +141,10 @@ class ArticleAdmin(
     ]
     fieldsets = [
         (None, {"fields": ["kind", "title", "slug", "dek", "body", "edited_version"]}),
-        (_("Where and what"), {"fields": ["country", "topics", "tags"]}),
+        (
+            _("Where and what"),
+            {"fields": ["country", "countries", "topics", "tags"]},
+        ),
         (
             _("Featured image"),
             {"fields": ["featured_image"]},

@@ -25,6 +25,7 @@ FIELD_LABELS = {
     "sections": _("Analysis sections"),
     "authors": _("Authors"),
     "country": _("Primary country"),
+    "countries": _("Countries"),
     "topics": _("Topics"),
     "tags": _("Tags"),
     "related": _("Related articles"),

@@ -22,7 +22,10 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
-        (_("Organization"), {"fields": ["organization_name", "tagline", "logo"]}),
+        (
+            _("Organization"),
+            {"fields": ["organization_name", "tagline", "logo", "share_image"]},
+        ),
         (
             _("Donations"),
             {

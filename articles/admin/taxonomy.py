@@ -35,7 +35,20 @@ class TopicAdmin(ArticleCountAdmin):
 
 @admin.register(Author)
 class AuthorAdmin(ArticleCountAdmin):
-    fields = ["name", "slug", "user", "bio", "bio_es", "photo"]
+    list_display = ["name", "kind", "slug", "article_count"]
+    list_filter = ["kind"]
+    fields = [
+        "kind",
+        "name",
+        "name_es",
+        "byline_article",
+        "byline_article_es",
+        "slug",
+        "user",
+        "bio",
+        "bio_es",
+        "photo",
+    ]
 
     # Writers edit their own byline (Author.may_edit); who signs as whom is
     # the editors' choice.

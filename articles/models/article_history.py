@@ -35,6 +35,7 @@ class ArticleHistory:
         gone."""
         data = super().snapshot()
         data["country"] = _pairs([self.country] if self.country else [])
+        data["countries"] = _pairs(self.countries.order_by("name"))
         data["translation"] = _pairs([self.translation] if self.translation else [])
         data["authors"] = _pairs(
             link.author for link in self.article_authors.select_related("author")
@@ -93,6 +94,8 @@ class ArticleHistory:
         if not report.not_allowed:
             self.translation = translation
         self.save()
+        # Revisions from before several countries had only the primary.
+        self.countries.set(existing(Country, data.get("countries", data["country"])))
         self.topics.set(existing(Topic, data["topics"]))
         self.partners.set(existing(Outlet, data.get("partners", [])))
         self.tags.set(data["tags"], clear=True)

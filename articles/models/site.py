@@ -5,6 +5,7 @@ from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.templatetags.static import static
 from django.utils.translation import gettext_lazy as _
 
 from articles.images import CheckedImageField
@@ -33,6 +34,20 @@ class SiteSettings(models.Model):
             "most 600 × 60 pixels works best."
         ),
     )
+    share_image = CheckedImageField(
+        _("default share image"),
+        upload_to="site/",
+        width_field="share_image_width",
+        height_field="share_image_height",
+        blank=True,
+        help_text=_(
+            "Shown by social networks and search engines for an article "
+            "without an image; at least 1200 pixels wide. Left empty, the "
+            "logo stands in."
+        ),
+    )
+    share_image_width = models.PositiveIntegerField(editable=False, null=True)
+    share_image_height = models.PositiveIntegerField(editable=False, null=True)
     tagline = models.CharField(
         _("tagline"),
         max_length=200,
@@ -162,6 +177,11 @@ class SiteSettings(models.Model):
         cache.delete(self.CACHE_KEY)
         if self.logo and self.logo.name != stored:
             make_icons(self.logo)
+
+    @property
+    def logo_path(self) -> str:
+        """The logo's address on this site: the uploaded one or the default."""
+        return self.logo.url if self.logo else static("img/logo.png")
 
     @property
     def icon_urls(self) -> dict[str, str]:

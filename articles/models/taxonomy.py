@@ -74,8 +74,52 @@ class Topic(TranslatedName):
         return reverse("articles:topic", kwargs={"slug": self.slug})
 
 
+class AuthorKind(models.TextChoices):
+    PERSON = "person", _("Person")
+    TEAM = "team", _("Team or unit")
+
+
 class Author(SluggedName):
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(
+        _("name"),
+        max_length=120,
+        help_text=_(
+            "A team's name without “the”: “Venezuela Investigative Unit”; "
+            "bylines add the article below."
+        ),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=8, choices=AuthorKind, default=AuthorKind.PERSON
+    )
+    name_es = models.CharField(
+        _("name in Spanish"),
+        max_length=120,
+        blank=True,
+        help_text=_("For a team; leave empty when it is written the same."),
+    )
+    # A team reads "by the Venezuela Investigative Unit", "por la Unidad
+    # Investigativa de Venezuela": the article is part of the language, not
+    # of the name (headings and lists show the name alone), and Spanish
+    # chooses it by the name's gender, so each language's is stored.
+    byline_article = models.CharField(
+        _("article in bylines"),
+        max_length=8,
+        blank=True,
+        default="the",
+        help_text=_(
+            "For a team: the word before its name in an English byline, as in "
+            "“by the Venezuela Investigative Unit”. Empty for none."
+        ),
+    )
+    byline_article_es = models.CharField(
+        _("article in Spanish bylines"),
+        max_length=8,
+        blank=True,
+        help_text=_(
+            "For a team: la, el, las or los, as in “por la Unidad Investigativa "
+            "de Venezuela”."
+        ),
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -107,6 +151,34 @@ class Author(SluggedName):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:author", kwargs={"slug": self.slug})
+
+    @property
+    def is_team(self) -> bool:
+        return self.kind == AuthorKind.TEAM
+
+    @property
+    def display_name(self) -> str:
+        return getattr(self, f"name_{get_language()}", "") or self.name
+
+    @property
+    def byline_name(self) -> str:
+        """The name as it reads after "by" in the page's language: a team's
+        with its article ("the Venezuela Investigative Unit"), a person's
+        as written."""
+        if not self.is_team:
+            return self.display_name
+        language = get_language()
+        article = (
+            self.byline_article
+            if language == settings.LANGUAGE_CODE
+            else getattr(self, f"byline_article_{language}", "")
+        )
+        return f"{article} {self.display_name}" if article else self.display_name
+
+    @property
+    def schema_type(self) -> str:
+        """The schema.org type search engines read for this byline."""
+        return "Organization" if self.is_team else "Person"
 
     @property
     def display_bio(self) -> str:

@@ -23,7 +23,7 @@ from articles.front_page import front_page
 from articles.models import Article, OrganizationNewsItem, SiteSettings
 from articles.pagination import ArchivePaginationMixin
 from articles.public_cache import RESPONSE_SECONDS, add_surrogate_keys, current_version
-from articles.sharing import share_links
+from articles.sharing import share_images_for, share_links
 from articles.sitemaps import hreflang_alternates
 from articles.structured_data import (
     article_json_ld,
@@ -117,6 +117,7 @@ class ArticleDetailView(DetailView):
             related_cards=self.page.related_cards,
             licence=article.licence_terms,
             share_links=share_links(article.title, article.get_full_url()),
+            share_image=share_images_for(article, site)[0],
             # Read only when the template's fragment is not cached.
             organization_news=SimpleLazyObject(latest_organization_news),
             content_version=self.version,

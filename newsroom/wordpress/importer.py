@@ -216,6 +216,7 @@ class WordPressImport:
         article.slug = self.slug_for(item, article, title, warn)
         article.save()
         self.set_bylines(article, item)
+        article.countries.set(subjects.get("countries", []))
         article.topics.set(subjects.get("topics", []))
         self.set_tags(article, subjects.get("tags", []))
         self.redirect_old_paths(article, item, post_id, warn)
@@ -261,10 +262,10 @@ class WordPressImport:
         return slug
 
     def subjects(self, item: Item) -> dict:
-        """Kind, language, country, topics and tags from the post's categories
+        """Kind, language, countries, topics and tags from the post's categories
         and tags, through the mapping; unmapped, a category is a topic and a
         tag a tag."""
-        found: dict = {"topics": [], "tags": []}
+        found: dict = {"topics": [], "tags": [], "countries": []}
         for term in item.categories:
             # WordPress stores "Drugs &amp; crime" for "Drugs & crime".
             name = plain_text(term.name)
@@ -282,11 +283,11 @@ class WordPressImport:
                 found["topics"].append(self.named(Topic, target.value))
             elif target.kind == "tag":
                 found["tags"].append(target.value)
-            elif target.kind == "country" and "country" not in found:
-                found["country"] = self.named(Country, target.value)
             elif target.kind == "country":
-                found["tags"].append(target.value)
-                self.report.reason(gettext_noop("second countries kept as tags"))
+                # The first is the primary country, as WordPress lists them.
+                country = self.named(Country, target.value)
+                found.setdefault("country", country)
+                found["countries"].append(country)
             elif target.kind in ("kind", "language"):
                 found[target.kind] = target.value
         return found

@@ -233,6 +233,12 @@ class Command(BaseCommand):
             for article in articles
             for topic in set(rng.choices(self.topics, k=rng.randint(1, 2)))
         )
+        Article.countries.through.objects.bulk_create(
+            Article.countries.through(article=article, country_id=country)
+            for article in articles
+            if article.country_id
+            for country in {article.country_id, *self.further_countries()}
+        )
         AnalysisSection.objects.bulk_create(
             AnalysisSection(
                 article=article,
@@ -251,6 +257,14 @@ class Command(BaseCommand):
                 {rng.choice(articles) for _ in range(2)} - {article}
             )
         )
+
+    def further_countries(self) -> list[int]:
+        """None for most articles; one to three for about one in seven, as a
+        regional story names its neighbours."""
+        if self.rng.random() >= 1 / 7:
+            return []
+        count = min(len(self.countries), self.rng.randint(1, 3))
+        return self.rng.sample(self.countries, k=count)
 
     def article(self, status: str | None) -> Article:
         rng = self.rng

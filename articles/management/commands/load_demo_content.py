@@ -72,7 +72,8 @@ class Command(BaseCommand):
 
         authors = {
             data["name"]: Author.objects.get_or_create(
-                name=data["name"], defaults={"bio": data["bio"]}
+                name=data["name"],
+                defaults={key: value for key, value in data.items() if key != "name"},
             )[0]
             for data in demo.AUTHORS
         }
@@ -159,6 +160,7 @@ class Command(BaseCommand):
             image.save()
             article.featured_image = image
         article.save()
+        article.countries.add(*(countries[name] for name in data.get("countries", [])))
         article.topics.set(topics[name] for name in data["topics"])
         article.tags.set(data["tags"])
         for position, name in enumerate(data["authors"]):
