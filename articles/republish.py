@@ -17,6 +17,7 @@ from django.utils.crypto import constant_time_compare
 from django.utils.html import escape, format_html
 from django.utils.translation import gettext
 
+from articles import embeds
 from articles.models import Article, SiteSettings
 from articles.structured_data import absolute
 
@@ -61,8 +62,10 @@ def pixel_url(article: Article) -> str:
 
 def portable_html(body_html: str) -> str:
     """An article body reduced to the copy allow-list, links made absolute,
-    "see also" boxes turned into plain paragraphs."""
-    paragraphs = re.sub(r"<aside[^>]*>", "<p>", body_html).replace("</aside>", "</p>")
+    "see also" boxes turned into plain paragraphs, embeds into links to the
+    original (another site's policy may not allow the player)."""
+    paragraphs = re.sub(r"<aside[^>]*>", "<p>", embeds.as_links(body_html))
+    paragraphs = paragraphs.replace("</aside>", "</p>")
     return nh3.clean(
         paragraphs,
         tags=COPY_TAGS,

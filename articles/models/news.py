@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from articles.embeds import validate_embeds
 from articles.images import CheckedImageField
 from articles.models.publishing import Publishable
 from articles.sanitize import sanitize_html
@@ -12,7 +13,7 @@ class OrganizationNewsItem(Publishable):
     """News about the newsroom itself: awards, events, citations of its work."""
 
     excerpt = models.TextField(_("excerpt"), max_length=400)
-    body = models.TextField(_("body"), blank=True)
+    body = models.TextField(_("body"), blank=True, validators=[validate_embeds])
     body_html = models.TextField(editable=False, blank=True)
     image = CheckedImageField(
         _("image"),

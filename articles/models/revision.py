@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -77,6 +78,29 @@ class RestoreReport:
 
 
 class RevisionQuerySet(models.QuerySet):
+    def saved(self) -> "RevisionQuerySet":
+        """The history: what was saved, without working copies."""
+        return self.filter(autosave=False)
+
+    def working_copy(self, article: Article | None, user) -> "Revision | None":
+        """``user``'s autosave of ``article`` (None: of a new article) that
+        is newer than the article's last save, if there is one."""
+        found = self.filter(autosave=True, article=article, user=user).first()
+        if found and article is not None and found.created_at < article.updated_at:
+            return None
+        return found
+
+    def autosave(self, article: Article | None, user, fields: dict) -> "Revision":
+        """Keep ``fields`` (the form as typed) as ``user``'s one working copy
+        of ``article``, replacing the previous one; the article is untouched."""
+        revision, _created = self.update_or_create(
+            article=article,
+            user=user,
+            autosave=True,
+            defaults={"data": {"fields": fields}, "created_at": timezone.now()},
+        )
+        return revision
+
     def record(self, article: Article, user=None, note: str = "") -> "Revision":
         # A workflow note can be longer than the history's column.
         note = Truncator(note).chars(Revision._meta.get_field("note").max_length)
@@ -86,8 +110,9 @@ class RevisionQuerySet(models.QuerySet):
 
 
 class Revision(models.Model):
+    # Empty only for a working copy of an article not saved yet.
     article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="revisions"
+        Article, on_delete=models.CASCADE, related_name="revisions", null=True
     )
     created_at = models.DateTimeField(_("saved"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(
@@ -100,6 +125,10 @@ class Revision(models.Model):
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
     data = models.JSONField(_("content"))
+    # A working copy saved while the form is open: the form's fields as typed,
+    # one per article and person, replaced at each autosave and deleted when
+    # the form is saved. The history (saved()) leaves it out.
+    autosave = models.BooleanField(_("autosave"), default=False, editable=False)
 
     objects = RevisionQuerySet.as_manager()
 
@@ -108,6 +137,13 @@ class Revision(models.Model):
         get_latest_by = "created_at"
         verbose_name = _("revision")
         verbose_name_plural = _("revisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "user"],
+                condition=models.Q(autosave=True),
+                name="one_autosave_per_article_and_user",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.article} @ {self.created_at:%Y-%m-%d %H:%M}"
