@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from articles.admin.editor import RichTextAdminMixin
 from articles.admin.trash import TrashAdminMixin
 from articles.admin.workflow import WorkflowActionsMixin
 from articles.models import OrganizationNewsItem
@@ -9,7 +10,7 @@ from articles.models import OrganizationNewsItem
 
 @admin.register(OrganizationNewsItem)
 class OrganizationNewsItemAdmin(
-    TrashAdminMixin, WorkflowActionsMixin, admin.ModelAdmin
+    TrashAdminMixin, WorkflowActionsMixin, RichTextAdminMixin, admin.ModelAdmin
 ):
     list_display = ["title", "state", "published_at", "language"]
     list_filter = ["status", "language", ("published_at", admin.DateFieldListFilter)]
