@@ -19,6 +19,7 @@ from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from articles.figures import prefetch_figures
 from articles.models import Article, ArticleAuthor, Kind, SiteSettings
 from articles.republish import attribution_footer, portable_body, republish_html
 from articles.structured_data import absolute
@@ -136,9 +137,9 @@ class ArticleFeed(Feed):
         return Article.objects.published().for_language(obj.language)
 
     def items(self, obj: FeedRequest):
-        return (
+        articles = (
             self.articles(obj)
-            .select_related("country")
+            .select_related("country", "featured_image")
             .prefetch_related(
                 Prefetch(
                     "article_authors",
@@ -150,6 +151,8 @@ class ArticleFeed(Feed):
             )
             .order_by("-published_at", "-pk")[:ITEMS_PER_FEED]
         )
+        prefetch_figures(articles)
+        return articles
 
     def title(self, obj: FeedRequest) -> str:
         name = obj.site.organization_name
@@ -213,7 +216,11 @@ class ArticleFeed(Feed):
     def item_content(self, item: Article) -> str:
         site = SiteSettings.load().for_language(item.language)
         with translation.override(item.language):
-            return portable_body(item) + "\n" + attribution_footer(item, site)
+            return (
+                portable_body(item, republishing=False)
+                + "\n"
+                + attribution_footer(item, site)
+            )
 
 
 def _xml_safe(value):

@@ -40,7 +40,8 @@ def front_page(language: str) -> FrontPage:
     newest = list(
         newest_by(published, "kind", Kind.values, CARDS_PER_ROW + SECONDARY_STORIES + 1)
     )
-    lead = next((a for a in newest if a.image), newest[0] if newest else None)
+    pictured = (a for a in newest if a.featured_image_id)
+    lead = next(pictured, newest[0] if newest else None)
     secondary = [a for a in newest if a is not lead][:SECONDARY_STORIES]
     shown = {a.pk for a in [lead, *secondary] if a}
     kind_rows = [

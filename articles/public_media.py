@@ -1,25 +1,36 @@
 """Which uploaded files a reader may fetch.
 
-An uploaded image is public once something public shows it: a published
-article or organization news item (so a schedule or the trash is respected by
-the same ``published()`` rule as the pages), an author's photo, the site
-logo. Until then neither the original nor its renditions are served, however
-well their address is guessed.
+An uploaded image is public once something public shows it: a library image
+that a published article or organization news item shows, as its featured
+image or as a figure (so a schedule or the trash is respected by the same
+``published()`` rule as the pages), an author's photo, the site logo. Until
+then neither the original nor its renditions are served, however well their
+address is guessed.
 """
 
 from pathlib import PurePosixPath
 
 from django.db.models import Q
 
-from articles.models import Article, Author, OrganizationNewsItem, SiteSettings
+from articles.models import (
+    Article,
+    Author,
+    Image,
+    OrganizationNewsItem,
+    SiteSettings,
+)
 from articles.renditions import original_of
 
 
 def public_sources() -> list[tuple]:
     """(queryset, image field) pairs whose images readers see."""
     return [
-        (Article.objects.published(), "image"),
-        (OrganizationNewsItem.objects.published(), "image"),
+        (
+            Image.objects.shown_by(
+                Article.objects.published(), OrganizationNewsItem.objects.published()
+            ),
+            "file",
+        ),
         (Author.objects.all(), "photo"),
         (SiteSettings.objects.all(), "logo"),
     ]

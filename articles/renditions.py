@@ -1,7 +1,9 @@
-"""Smaller copies of uploaded images, made once when the image is saved.
+"""Smaller copies of uploaded images, made in the background once an image
+is saved (``articles.tasks``).
 
-Pages then name the copies by a rule (``renditions/<name>-<width>.<ext>``),
-so rendering a page never opens an image or asks the storage what exists.
+Pages name the copies by a rule (``renditions/<name>-<width>.<ext>``), so
+rendering a page never opens an image or asks the storage what exists; until
+the copies are made, pages show the original (``Image.renditions_ready``).
 """
 
 import io
@@ -13,8 +15,8 @@ from django.db.models.fields.files import ImageFieldFile
 from PIL import Image, ImageOps
 
 WIDTHS = (480, 800, 1200, 1600)
-# Aspect ratios search engines ask for, each cropped from the centre and
-# at most this wide.
+# Aspect ratios search engines and social cards ask for, each cropped around
+# the image's focal point and at most this wide.
 CROPS = {"16x9": (16, 9), "4x3": (4, 3), "1x1": (1, 1)}
 CROP_MAX_WIDTH = 1600
 FORMATS = {"webp": ("WEBP", "image/webp"), "jpg": ("JPEG", "image/jpeg")}
@@ -62,15 +64,28 @@ class Crop:
     height: int
 
 
+CENTRE = (0.5, 0.5)
+
+
 def crop_box(
-    width: int, height: int, ratio: tuple[int, int]
+    width: int,
+    height: int,
+    ratio: tuple[int, int],
+    focus: tuple[float, float] = CENTRE,
 ) -> tuple[int, int, int, int]:
-    """The largest centred box of ``ratio`` inside a ``width`` × ``height`` image."""
+    """The largest box of ``ratio`` inside a ``width`` × ``height`` image,
+    centred on the focal point ``focus`` (fractions of the width and height)
+    as far as the edges allow."""
     across, down = ratio
     crop_width = min(width, height * across // down)
     crop_height = crop_width * down // across
-    left, top = (width - crop_width) // 2, (height - crop_height) // 2
+    left = _centred(focus[0] * width, crop_width, width)
+    top = _centred(focus[1] * height, crop_height, height)
     return left, top, left + crop_width, top + crop_height
+
+
+def _centred(point: float, length: int, bound: int) -> int:
+    return min(max(round(point - length / 2), 0), bound - length)
 
 
 def crop_size(width: int, height: int, ratio: tuple[int, int]) -> tuple[int, int]:
@@ -79,25 +94,36 @@ def crop_size(width: int, height: int, ratio: tuple[int, int]) -> tuple[int, int
     return crop_width, crop_width * ratio[1] // ratio[0]
 
 
-def crop_name(name: str, label: str) -> str:
+def crop_name(name: str, label: str, focus: tuple[float, float] = CENTRE) -> str:
+    """The crop's file name. A focal point other than the centre is part of
+    the name (in whole percent, and without a hyphen, which ``original_of``
+    splits on), so moving it makes new files and no cache keeps an old crop;
+    centred crops keep the names they had before focal points existed."""
+    if focus != CENTRE:
+        label = f"{label}at{round(focus[0] * 100)}x{round(focus[1] * 100)}"
     path = PurePosixPath(name)
     return str(PurePosixPath("renditions") / path.parent / f"{path.stem}-{label}.jpg")
 
 
-def crops(image: ImageFieldFile, width: int | None, height: int | None) -> list[Crop]:
+def crops(
+    image: ImageFieldFile,
+    width: int | None,
+    height: int | None,
+    focus: tuple[float, float] = CENTRE,
+) -> list[Crop]:
     """The cropped copies' URLs and sizes, without touching storage."""
     if not (image and width and height):
         return []
     return [
         Crop(
-            image.storage.url(crop_name(image.name, label)),
+            image.storage.url(crop_name(image.name, label, focus)),
             *crop_size(width, height, ratio),
         )
         for label, ratio in CROPS.items()
     ]
 
 
-def make_renditions(image: ImageFieldFile) -> None:
+def make_renditions(image: ImageFieldFile, focus: tuple[float, float] = CENTRE) -> None:
     """Write every rendition and crop of ``image`` the storage does not hold yet."""
     if not image:
         return
@@ -105,11 +131,12 @@ def make_renditions(image: ImageFieldFile) -> None:
     with image.open("rb") as source, Image.open(source) as original:
         original = ImageOps.exif_transpose(original).convert("RGB")
         for label, ratio in CROPS.items():
-            name = crop_name(image.name, label)
+            name = crop_name(image.name, label, focus)
             if storage.exists(name):
                 continue
             size = crop_size(original.width, original.height, ratio)
-            cropped = original.crop(crop_box(original.width, original.height, ratio))
+            box = crop_box(original.width, original.height, ratio, focus)
+            cropped = original.crop(box)
             buffer = io.BytesIO()
             cropped.resize(size, Image.LANCZOS).save(buffer, "JPEG", quality=82)
             storage.save(name, ContentFile(buffer.getvalue()))

@@ -18,17 +18,20 @@ from django.utils.html import escape, format_html
 from django.utils.translation import gettext
 
 from articles import embeds
+from articles.figures import portable_figures, portable_image
 from articles.models import Article, SiteSettings
-from articles.structured_data import absolute
 
 # What survives into another site's page: structure and links, nothing that
 # styles, scripts or embeds.
 COPY_TAGS = {
     "a", "b", "blockquote", "br", "caption", "em", "h2", "h3", "h4", "i", "li",
     "ol", "p", "strong", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    "figure",
 }  # fmt: skip
 COPY_ATTRIBUTES = {
     "a": {"href"},
+    # Library figures, kept to be drawn by articles.figures after cleaning.
+    "figure": {"data-image"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan"},
 }
@@ -77,12 +80,21 @@ def portable_html(body_html: str) -> str:
     ).strip()
 
 
-def portable_body(article: Article) -> str:
-    """Body and analysis sections, fit for another site or a feed reader."""
-    parts = [portable_html(article.body_html)]
+def portable_body(article: Article, *, republishing: bool) -> str:
+    """Body and analysis sections, fit for another site or a feed reader.
+    Figures from the library come along, except, in a copy for
+    ``republishing``, those the newsroom may not pass on."""
+    images = article.figure_images
+
+    def portable(body_html: str) -> str:
+        return portable_figures(
+            portable_html(body_html), images, republishing=republishing
+        )
+
+    parts = [portable(article.body_html)]
     for section in article.sections.all():
         parts.append(format_html("<h2>{}</h2>", section.display_heading))
-        parts.append(portable_html(section.body_html))
+        parts.append(portable(section.body_html))
     return "\n".join(part for part in parts if part)
 
 
@@ -145,22 +157,10 @@ def republish_html(article: Article, *, counting_image: bool = True) -> str:
             format_html("<p>{}</p>", article.dek),
             _byline(article, site),
         ]
-        if article.image and article.image_republishable:
-            caption = " ".join(
-                part for part in [article.image_caption, article.image_credit] if part
-            )
-            parts.append(
-                format_html(
-                    '<figure><img src="{}" alt="{}" width="{}" height="{}">'
-                    "<figcaption>{}</figcaption></figure>",
-                    absolute(article.image.url),
-                    article.image_alt,
-                    article.image_width,
-                    article.image_height,
-                    caption,
-                )
-            )
-        parts.append(portable_body(article))
+        image = article.featured_image
+        if image and image.may_republish:
+            parts.append(portable_image(image))
+        parts.append(portable_body(article, republishing=True))
         parts.append(attribution_footer(article, site))
         if counting_image:
             parts.append(counting_image_html(article, site))

@@ -26,6 +26,9 @@ ROLES: dict[str, dict[str, tuple[str, ...] | str]] = {
         # What they choose from while writing.
         # Every byline to choose from; their own to edit (Author.may_edit).
         "articles.author": ("view", "change"),
+        # The media library: they add and describe pictures; deleting one is
+        # for editors, who see which articles show it.
+        "articles.image": ("add", "view", "change"),
         "articles.country": ("view",),
         "articles.topic": ("view",),
         "articles.organizationnewsitem": ("view",),

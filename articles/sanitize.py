@@ -5,6 +5,7 @@ only one a page renders; nothing else in the project trusts HTML.
 """
 
 import re
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import nh3
@@ -29,9 +30,11 @@ ALLOWED_ATTRIBUTES = {
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
     "ol": {"start", "reversed"},
-    # An embed is stored as data (articles/embeds.py): which provider, which
-    # id, what title. normalize() then drops any that does not validate.
-    "figure": {"data-embed", "data-embed-id", "data-embed-title"},
+    # A figure from the media library: <figure data-image="123"></figure>,
+    # rendered from the library's image, caption and credit (articles.figures).
+    # An embed is stored as data too (articles/embeds.py): which provider,
+    # which id, what title; embeds.normalize() drops any that does not validate.
+    "figure": {"data-image", "data-embed", "data-embed-id", "data-embed-title"},
 }
 # The one class editors may use: <aside class="see-also"> marks a "see also"
 # callout inside the body.
@@ -40,9 +43,12 @@ ALLOWED_CLASSES = {"aside": {"see-also"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
-def _drop_unsafe_cite(element: str, attribute: str, value: str) -> str | None:
+def _drop_unsafe_attribute(element: str, attribute: str, value: str) -> str | None:
     """nh3 checks the schemes of href and src, not of cite: a
-    "javascript:" quotation source would reach partners' copies."""
+    "javascript:" quotation source would reach partners' copies. A library
+    figure's image is a number, or the attribute goes."""
+    if attribute == "data-image":
+        return value if re.fullmatch(r"[1-9][0-9]{0,9}", value) else None
     if attribute == "cite":
         # Browsers ignore control characters and spaces inside a scheme.
         scheme = urlsplit(re.sub(r"[\x00-\x20]", "", value)).scheme.lower()
@@ -58,11 +64,11 @@ def sanitize_html(html: str) -> str:
     # Runs before the text fields are stripped on save; nh3 cannot even read
     # a lone surrogate.
     cleaned = _clean(xml_safe(html))
-    if "data-embed" not in cleaned:
-        return cleaned
-    # Cleaned again: removing an invalid embed up to its first closing tag
-    # may leave the closing tag of a figure nested inside it.
-    return _clean(embeds.normalize(cleaned))
+    if "data-embed" in cleaned:
+        # Cleaned again: removing an invalid embed up to its first closing tag
+        # may leave the closing tag of a figure nested inside it.
+        cleaned = _clean(embeds.normalize(cleaned))
+    return empty_library_figures(cleaned) if "data-image" in cleaned else cleaned
 
 
 def _clean(html: str) -> str:
@@ -76,8 +82,53 @@ def _clean(html: str) -> str:
         # "noreferrer" would hide the newsroom from the outlets it cites.
         link_rel=None,
         strip_comments=True,
-        attribute_filter=_drop_unsafe_cite,
+        attribute_filter=_drop_unsafe_attribute,
     ).strip()
+
+
+class _LibraryFigures(HTMLParser):
+    """Copies sanitized HTML, leaving library figures empty: what they show
+    comes from the library when a page is rendered, never from the editor."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.parts: list[str] = []
+        self.depth = 0  # figures open inside a library figure, itself included
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if self.depth:
+            self.depth += tag == "figure"
+        elif tag == "figure" and dict(attrs).get("data-image"):
+            self.parts.append(f'<figure data-image="{dict(attrs)["data-image"]}">')
+            self.depth = 1
+        else:
+            self.parts.append(self.get_starttag_text())
+
+    def handle_endtag(self, tag) -> None:
+        if self.depth:
+            self.depth -= tag == "figure"
+            if self.depth:
+                return
+        self.parts.append(f"</{tag}>")
+
+    def handle_data(self, data) -> None:
+        if not self.depth:
+            self.parts.append(data)
+
+    def handle_entityref(self, name) -> None:
+        self.handle_data(f"&{name};")
+
+    def handle_charref(self, name) -> None:
+        self.handle_data(f"&#{name};")
+
+
+def empty_library_figures(html: str) -> str:
+    """``html`` (nh3's well-formed output) with nothing inside a
+    ``<figure data-image>``."""
+    parser = _LibraryFigures()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.parts)
 
 
 SEE_ALSO_OPEN = '<aside class="see-also">'

@@ -8,7 +8,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from articles.models import Article, Kind, SiteSettings
+from articles.models import Article, Image, Kind, SiteSettings
 
 ARTICLE_TYPES = {
     Kind.BRIEF: "NewsArticle",
@@ -73,17 +73,8 @@ def article_json_ld(article: Article, site: SiteSettings) -> dict:
     ).isoformat()
     if article.country:
         data["contentLocation"] = {"@type": "Place", "name": article.country.name}
-    images = [
-        {
-            "@type": "ImageObject",
-            "url": absolute(crop.url),
-            "width": crop.width,
-            "height": crop.height,
-        }
-        for crop in article.image_crops
-    ]
-    if images:
-        data["image"] = images
+    if article.featured_image:
+        data["image"] = image_objects(article.featured_image)
     translation = article.translation
     if translation is not None and translation.is_published:
         other = {
@@ -98,6 +89,26 @@ def article_json_ld(article: Article, site: SiteSettings) -> dict:
         )
         data[key] = other
     return data
+
+
+def image_objects(image: Image) -> list[dict]:
+    """A library image as search engines ask for it: its crops around the
+    focal point (the original until they are made), with caption and credit."""
+    described = {
+        key: value
+        for key, value in [("caption", image.caption), ("creditText", image.credit)]
+        if value
+    }
+    return [
+        {
+            "@type": "ImageObject",
+            "url": absolute(crop.url),
+            "width": crop.width,
+            "height": crop.height,
+            **described,
+        }
+        for crop in image.crops
+    ]
 
 
 def breadcrumb_json_ld(article: Article) -> dict:

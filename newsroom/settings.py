@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     # Only for its static files (the Tiptap build): articles/admin/editor.py.
     "django_prose_editor",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
     "articles",
     "newsroom.backups",
     "newsroom.wordpress",
@@ -255,6 +257,19 @@ NEWSROOM_IMAGE_DECODE_MEMORY = (
     int(os.environ.get("IMAGE_DECODE_MEMORY_MB", 512)) * 1024 * 1024
 )
 NEWSROOM_IMAGE_DECODE_SECONDS = int(os.environ.get("IMAGE_DECODE_SECONDS", 10))
+# Slow work (image renditions) goes to a queue in the database, which
+# `manage.py db_worker` works through (README, "Media library and background
+# work"). TASKS_IMMEDIATE=1 runs tasks inside the request instead, as the
+# tests do.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if os.environ.get("TASKS_IMMEDIATE") == "1"
+            else "django_tasks_db.DatabaseBackend"
+        )
+    }
+}
 # The largest WordPress export editors may upload in the admin; larger ones
 # are imported with the import_wordpress command.
 NEWSROOM_WORDPRESS_MAX_UPLOAD_BYTES = int(

@@ -15,7 +15,8 @@ CHROMIUM = "/usr/bin/chromium"
 @pytest.fixture(autouse=True)
 def test_settings(settings, tmp_path):
     """Fast, isolated settings: plain static storage (no manifest to build),
-    uploads in a temporary folder, a cheap password hasher, an empty cache."""
+    uploads in a temporary folder, a cheap password hasher, an empty cache,
+    background tasks run at once in the test's own process."""
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {
@@ -26,6 +27,9 @@ def test_settings(settings, tmp_path):
     settings.STATIC_ROOT = tmp_path / "static"
     settings.STATIC_ROOT.mkdir()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    }
     cache.clear()
     yield settings
     cache.clear()

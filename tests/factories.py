@@ -6,8 +6,9 @@ from datetime import timedelta
 
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.utils import timezone
-from PIL import Image
+from PIL import Image as Picture
 
 from articles.models import (
     AnalysisSection,
@@ -15,6 +16,7 @@ from articles.models import (
     ArticleAuthor,
     Author,
     Country,
+    Image,
     OrganizationNewsItem,
     RelatedArticle,
     Status,
@@ -86,6 +88,24 @@ def make_news_item(**overrides) -> OrganizationNewsItem:
     )
 
 
+def make_image(
+    name: str = "photo.png", size: tuple[int, int] = (40, 30), **overrides
+) -> Image:
+    """A library image whose renditions are made, as the worker would once
+    the upload is committed (tasks run at once in tests)."""
+    number = next(_numbers)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        image = Image.objects.create(
+            **{
+                "file": image_upload(name, size),
+                "alt": f"Picture {number}",
+                **overrides,
+            }
+        )
+    image.refresh_from_db()
+    return image
+
+
 def make_user(group: str | None = None, **overrides) -> User:
     number = next(_numbers)
     user = User.objects.create_user(
@@ -98,7 +118,7 @@ def make_user(group: str | None = None, **overrides) -> User:
 
 def image_bytes(size: tuple[int, int] = (40, 30), fmt: str = "PNG") -> bytes:
     buffer = io.BytesIO()
-    Image.new("RGB", size, "teal").save(buffer, fmt)
+    Picture.new("RGB", size, "teal").save(buffer, fmt)
     return buffer.getvalue()
 
 

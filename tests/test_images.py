@@ -3,11 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.forms import modelform_factory
 
 from articles.images import validate_image_file
-from articles.models import Article
-from tests.factories import image_bytes, image_upload, make_article
+from tests.factories import image_bytes, image_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -49,44 +47,3 @@ def test_validation_leaves_the_file_readable_from_where_it_was():
     upload.seek(5)
     validate_image_file(upload)
     assert upload.tell() == 5
-
-
-def test_article_form_refuses_a_non_image_with_a_clear_error():
-    form_class = modelform_factory(Article, fields=["image", "image_alt"])
-    fake = SimpleUploadedFile(
-        "x.jpg", b"not an image at all", content_type="image/jpeg"
-    )
-
-    form = form_class(data={"image_alt": "A photo"}, files={"image": fake})
-
-    assert not form.is_valid()
-    assert "image" in form.errors
-
-
-def test_article_form_refuses_an_oversized_image(settings):
-    settings.NEWSROOM_MAX_IMAGE_PIXELS = 50 * 50
-    form_class = modelform_factory(Article, fields=["image", "image_alt"])
-
-    form = form_class(
-        data={"image_alt": "A photo"}, files={"image": image_upload(size=(60, 60))}
-    )
-
-    assert not form.is_valid()
-    assert "million pixels" in form.errors["image"][0]
-
-
-def test_an_image_needs_a_description_for_readers_who_cannot_see_it():
-    article = make_article()
-    article.image = image_upload()
-    article.image_alt = ""
-    with pytest.raises(ValidationError) as error:
-        article.full_clean()
-    assert "image_alt" in error.value.message_dict
-
-
-def test_stored_image_records_its_dimensions():
-    article = make_article()
-    article.image = image_upload(size=(64, 48))
-    article.image_alt = "A teal square"
-    article.save()
-    assert (article.image_width, article.image_height) == (64, 48)

@@ -1,10 +1,19 @@
 from articles.admin import (
     articles,
     engagement,
+    media,
     news,
     republications,
     site,
     taxonomy,
 )
 
-__all__ = ["articles", "engagement", "news", "republications", "site", "taxonomy"]
+__all__ = [
+    "articles",
+    "engagement",
+    "media",
+    "news",
+    "republications",
+    "site",
+    "taxonomy",
+]

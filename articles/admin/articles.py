@@ -126,7 +126,7 @@ class ArticleAdmin(
     # Shown as the search box; get_search_results() answers it from the
     # full-text index instead of LIKE scans over these columns.
     search_fields = ["title", "dek", "body"]
-    autocomplete_fields = ["country", "topics", "translation"]
+    autocomplete_fields = ["country", "topics", "translation", "featured_image"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ArticleAuthorInline, AnalysisSectionInline, RelatedArticleInline]
     actions = [
@@ -153,15 +153,7 @@ class ArticleAdmin(
         (_("Where and what"), {"fields": ["country", "topics", "tags"]}),
         (
             _("Featured image"),
-            {
-                "fields": [
-                    "image",
-                    "image_alt",
-                    "image_caption",
-                    "image_credit",
-                    "image_republishable",
-                ]
-            },
+            {"fields": ["featured_image"]},
         ),
         (_("Language"), {"fields": ["language", "translation"]}),
         (

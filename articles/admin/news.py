@@ -17,6 +17,7 @@ class OrganizationNewsItemAdmin(
     search_fields = ["title", "excerpt", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["featured_image"]
     actions = [*WorkflowActionsMixin.actions, "move_to_trash", "restore_from_trash"]
     fields = [
         "title",
@@ -24,8 +25,7 @@ class OrganizationNewsItemAdmin(
         "language",
         "excerpt",
         "body",
-        "image",
-        "image_alt",
+        "featured_image",
         "status",
         "published_at",
     ]

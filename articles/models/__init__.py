@@ -15,6 +15,7 @@ from articles.models.engagement import (
     ReaderMessage,
     address_hash,
 )
+from articles.models.media import Image, ImageQuerySet
 from articles.models.news import OrganizationNewsItem
 from articles.models.publishing import (
     STEPS,
@@ -57,6 +58,8 @@ __all__ = [
     "ArticleQuerySet",
     "Author",
     "Country",
+    "Image",
+    "ImageQuerySet",
     "Kind",
     "OrganizationNewsItem",
     "Publishable",

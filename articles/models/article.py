@@ -8,16 +8,16 @@ from django.db import models, transaction
 from django.db.models import Case, Exists, OuterRef, Prefetch, Q, When
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from articles.embeds import validate_embeds
-from articles.images import CheckedImageField
+from articles.models.media import Image
 from articles.models.publishing import Publishable, PublishableQuerySet, Status
 from articles.models.site import SiteSettings
 from articles.models.taxonomy import Author, TaggedArticle
-from articles.renditions import Crop, Rendition, crops, make_renditions, renditions
 from articles.sanitize import clean_rich_text
 
 WORDS_PER_MINUTE = 230
@@ -39,7 +39,7 @@ class Kind(models.TextChoices):
 class ArticleQuerySet(PublishableQuerySet):
     def with_card_data(self) -> "ArticleQuerySet":
         """What a card or a byline shows, fetched in a fixed number of queries."""
-        return self.select_related("country").prefetch_related(
+        return self.select_related("country", "featured_image").prefetch_related(
             Prefetch(
                 "article_authors",
                 queryset=ArticleAuthor.objects.select_related("author"),
@@ -190,29 +190,19 @@ class Article(Publishable):
         "articles.Topic", blank=True, related_name="articles", verbose_name=_("topics")
     )
     tags = TaggableManager(_("tags"), through=TaggedArticle, blank=True)
-    image = CheckedImageField(
-        _("featured image"),
-        width_field="image_width",
-        height_field="image_height",
-        upload_to="articles/%Y/%m/",
+    # PROTECT: a library image shown by an article cannot be deleted from
+    # the library (the admin names the articles instead); SET_NULL would take
+    # the picture off published articles without anyone noticing.
+    featured_image = models.ForeignKey(
+        "articles.Image",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-    )
-    image_width = models.PositiveIntegerField(editable=False, null=True)
-    image_height = models.PositiveIntegerField(editable=False, null=True)
-    image_alt = models.CharField(
-        _("image description (alt text)"),
-        max_length=300,
-        blank=True,
-        help_text=_("What the image shows, for readers who cannot see it."),
-    )
-    image_caption = models.CharField(_("image caption"), max_length=300, blank=True)
-    image_credit = models.CharField(_("image credit"), max_length=200, blank=True)
-    image_republishable = models.BooleanField(
-        _("image may be republished"),
-        default=False,
+        related_name="featured_in_articles",
+        verbose_name=_("featured image"),
         help_text=_(
-            "Tick only if the newsroom holds the rights to let other outlets "
-            "republish this image with the article."
+            "From the media library, where its description, caption, credit "
+            "and focal point are set."
         ),
     )
     translation = models.OneToOneField(
@@ -268,8 +258,6 @@ class Article(Publishable):
 
     def clean(self) -> None:
         errors = {}
-        if self.image and not self.image_alt.strip():
-            errors["image_alt"] = _("Describe the image for readers who cannot see it.")
         if self.translation_id:
             if self.pk and self.translation_id == self.pk:
                 errors["translation"] = _("An article cannot be its own translation.")
@@ -286,21 +274,17 @@ class Article(Publishable):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "body_html", "search_text"}
-        stored = (
-            Article.objects.filter(pk=self.pk).values("slug", "image").first()
+        stored_slug = (
+            Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
             if self.pk
             else None
-        ) or {"slug": "", "image": ""}
+        ) or ""
         with transaction.atomic():
             self._unlink_stale_translations()
-            self._remember_former_slug(stored["slug"])
+            self._remember_former_slug(stored_slug)
             super().save(*args, **kwargs)
             if self.translation_id:
                 Article.objects.filter(pk=self.translation_id).update(translation=self)
-        # Decoding the original is the slow part of a save: only a new image
-        # needs its renditions made.
-        if self.image and self.image.name != stored["image"]:
-            make_renditions(self.image)
 
     def _remember_former_slug(self, former: str) -> None:
         """Keep the old address of a renamed article, so links to it redirect."""
@@ -380,8 +364,7 @@ class Article(Publishable):
             **{
                 name: getattr(self, name)
                 for name in [
-                    "kind", "title", "dek", "body", "country", "image", "image_alt",
-                    "image_caption", "image_credit", "image_republishable",
+                    "kind", "title", "dek", "body", "country", "featured_image",
                     "allow_republishing",
                 ]
             },
@@ -447,14 +430,16 @@ class Article(Publishable):
             topic.pk in site.no_republish_topic_ids for topic in self.topics.all()
         )
 
-    @property
-    def image_renditions(self) -> dict[str, list[Rendition]]:
-        return renditions(self.image, self.image_width)
+    def rich_text(self) -> list[str]:
+        """The sanitized HTML this article shows: body, then analysis sections
+        (prefetch them)."""
+        return [self.body_html, *(section.body_html for section in self.sections.all())]
 
-    @property
-    def image_crops(self) -> list[Crop]:
-        """16:9, 4:3 and 1:1 copies, for search engines and social cards."""
-        return crops(self.image, self.image_width, self.image_height)
+    @cached_property
+    def figure_images(self) -> dict[int, Image]:
+        """The library images of this article's figures, by id; one query,
+        or none when ``articles.figures.prefetch_figures`` filled it."""
+        return Image.objects.for_figures(self.rich_text())
 
     def get_preview_url(self) -> str:
         with translation.override(self.language):

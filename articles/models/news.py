@@ -1,10 +1,11 @@
 from django.db import models
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from articles.embeds import validate_embeds
-from articles.images import CheckedImageField
+from articles.models.media import Image
 from articles.models.publishing import Publishable
 from articles.sanitize import sanitize_html
 
@@ -15,17 +16,14 @@ class OrganizationNewsItem(Publishable):
     excerpt = models.TextField(_("excerpt"), max_length=400)
     body = models.TextField(_("body"), blank=True, validators=[validate_embeds])
     body_html = models.TextField(editable=False, blank=True)
-    image = CheckedImageField(
-        _("image"),
-        width_field="image_width",
-        height_field="image_height",
-        upload_to="organization/%Y/",
+    # PROTECT, as for articles (articles.models.article).
+    featured_image = models.ForeignKey(
+        "articles.Image",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-    )
-    image_width = models.PositiveIntegerField(editable=False, null=True)
-    image_height = models.PositiveIntegerField(editable=False, null=True)
-    image_alt = models.CharField(
-        _("image description (alt text)"), max_length=300, blank=True
+        related_name="featured_in_news",
+        verbose_name=_("image"),
     )
 
     class Meta(Publishable.Meta):
@@ -47,6 +45,14 @@ class OrganizationNewsItem(Publishable):
             return reverse(
                 "articles:organization-news-detail", kwargs={"slug": self.slug}
             )
+
+    def rich_text(self) -> list[str]:
+        return [self.body_html]
+
+    @cached_property
+    def figure_images(self) -> dict[int, Image]:
+        """The library images of this item's figures, by id, in one query."""
+        return Image.objects.for_figures(self.rich_text())
 
     def get_preview_url(self) -> str:
         with translation.override(self.language):

@@ -15,6 +15,7 @@ from articles.models.article import (
     ArticleAuthor,
     RelatedArticle,
 )
+from articles.models.media import Image
 from articles.models.taxonomy import Author, Country, Topic
 
 # Fields copied as they are. Status and publication time are recorded for the
@@ -27,11 +28,6 @@ CONTENT_FIELDS = [
     "body",
     "language",
     "allow_republishing",
-    "image",
-    "image_alt",
-    "image_caption",
-    "image_credit",
-    "image_republishable",
 ]
 WORKFLOW_FIELDS = ["status", "published_at"]
 
@@ -47,7 +43,9 @@ def snapshot(article: Article) -> dict:
     label to show in the history even after the object is gone.
     """
     data = {name: getattr(article, name) for name in CONTENT_FIELDS}
-    data["image"] = article.image.name or ""
+    data["featured_image"] = _pairs(
+        [article.featured_image] if article.featured_image else []
+    )
     data["status"] = article.status
     data["published_at"] = (
         article.published_at.isoformat() if article.published_at else None
@@ -181,6 +179,11 @@ class Revision(models.Model):
                 # Another article took the old address since; keep today's.
                 article.slug = current_slug
             article.country = next(iter(existing(Country, data["country"])), None)
+            # Revisions from before the media library carry no library image.
+            if "featured_image" in data:
+                article.featured_image = next(
+                    iter(existing(Image, data["featured_image"])), None
+                )
             translation = next(iter(existing(Article, data["translation"])), None)
             relinked = article.articles_relinked_by(translation and translation.pk)
             report.not_allowed.extend(

@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles import embeds
+from articles.figures import render_figures
 from articles.reader_forms import TOKEN_FIELD, issue_token
 from articles.structured_data import absolute
 from articles.xml_characters import xml_safe
@@ -45,6 +46,8 @@ def json_ld(data: dict) -> str:
 
 
 register.filter("absolute", absolute)
+# Sanitized rich text with its library figures drawn: ``html|with_figures:images``.
+register.filter("with_figures", render_figures, is_safe=True)
 register.filter("xml_safe", xml_safe, is_safe=True)
 
 

@@ -290,7 +290,7 @@ class OrganizationNewsDetailView(DetailView):
     def get_queryset(self):
         # A method, not a class attribute: published() reads the clock, and
         # a class attribute would keep the time the server started.
-        return OrganizationNewsItem.objects.published()
+        return OrganizationNewsItem.objects.published().select_related("featured_image")
 
 
 @method_decorator([staff_member_required, never_cache], name="dispatch")
@@ -300,7 +300,7 @@ class OrganizationNewsPreviewView(OrganizationNewsDetailView):
     def get_queryset(self):
         if not self.request.user.has_perm("articles.view_organizationnewsitem"):
             raise PermissionDenied
-        return OrganizationNewsItem.objects.all()
+        return OrganizationNewsItem.objects.select_related("featured_image")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(is_preview=True, **kwargs)

@@ -30,6 +30,7 @@ from articles.models import (
     ArticleAuthor,
     Author,
     Country,
+    Image,
     TaggedArticle,
     Topic,
 )
@@ -93,6 +94,8 @@ class WordPressImport:
         self.attachments: dict[str, Attachment] = {}
         self.pending_images: list[tuple[ImportedPost, str, int]] = []
         self.written: list[str] = []
+        # One library image per attachment, however many posts feature it.
+        self.library: dict[str, Image] = {}
 
     @property
     def source(self) -> str:
@@ -412,6 +415,39 @@ class WordPressImport:
                     % {"path": path}
                 )
 
+    def library_image(self, attachment: Attachment, article: Article, warn):
+        """The attachment's file, checked, as a new library image; None if the
+        file is missing or refused (and warned about), or in a dry run."""
+        path = (self.media_dir / attachment.file).resolve()
+        if not path.is_relative_to(self.media_dir) or not path.is_file():
+            warn(
+                _("its featured image %(file)s is not in the media folder.")
+                % {"file": attachment.file}
+            )
+            return None
+        with path.open("rb") as handle:
+            upload = File(handle, name=path.name)
+            try:
+                validate_image_file(upload)
+            except ValidationError as error:
+                warn(
+                    _("its featured image %(file)s was refused: %(reason)s")
+                    % {"file": attachment.file, "reason": " ".join(error.messages)}
+                )
+                return None
+            self.report.counts[counts.IMAGES] += 1
+            if self.dry_run:
+                return None
+            image = Image(
+                alt=(attachment.alt or attachment.title or article.title)[:300],
+                caption=attachment.caption[:300],
+                credit=attachment.credit[:200],
+            )
+            image.file.save(path.name, upload, save=False)
+        self.written.append(image.file.name)
+        image.save()
+        return image
+
     def attach_featured_images(self) -> None:
         """Featured images, once every attachment has been read: WordPress
         exports list attachments before or after their posts."""
@@ -427,33 +463,15 @@ class WordPressImport:
                     gettext_noop("featured images not loaded (no media folder given)")
                 )
                 continue
-            if record.featured_image == attachment.file and article.image:
+            if record.featured_image == attachment.file and article.featured_image_id:
                 continue
-            path = (self.media_dir / attachment.file).resolve()
-            if not path.is_relative_to(self.media_dir) or not path.is_file():
-                warn(
-                    _("its featured image %(file)s is not in the media folder.")
-                    % {"file": attachment.file}
-                )
-                continue
-            with path.open("rb") as handle:
-                image = File(handle, name=path.name)
-                try:
-                    validate_image_file(image)
-                except ValidationError as error:
-                    warn(
-                        _("its featured image %(file)s was refused: %(reason)s")
-                        % {"file": attachment.file, "reason": " ".join(error.messages)}
-                    )
+            image = self.library.get(attachment.file)
+            if image is None:
+                image = self.library_image(attachment, article, warn)
+                if image is None:
                     continue
-                self.report.counts[counts.IMAGES] += 1
-                if self.dry_run:
-                    continue
-                article.image.save(path.name, image, save=False)
-            self.written.append(article.image.name)
-            article.image_alt = (attachment.alt or attachment.title)[:300]
-            article.image_caption = attachment.caption[:300]
-            article.image_credit = attachment.credit[:200]
+                self.library[attachment.file] = image
+            article.featured_image = image
             article.save()
             record.featured_image = attachment.file
             record.article_updated_at = article.updated_at

@@ -28,6 +28,7 @@ from articles.models import (
     ArticleAuthor,
     Author,
     Country,
+    Image,
     Kind,
     RelatedArticle,
     Status,
@@ -156,11 +157,7 @@ class Command(BaseCommand):
         self.tags = self.ensure_tags()
         self.countries = self.ensure_countries()
         self.topics = list(Topic.objects.values_list("pk", flat=True))
-        self.images = list(
-            Article.objects.exclude(image="")
-            .exclude(image_width=None)
-            .values("image", "image_width", "image_height", "image_alt")
-        )
+        self.images = list(Image.objects.values_list("pk", flat=True))
         self.tag_weights = long_tail(len(self.tags), 3)
         self.serial = (Article.objects.order_by("-pk").values_list("pk", flat=True)
                        .first() or 0)  # fmt: skip
@@ -278,7 +275,7 @@ class Command(BaseCommand):
             published_at = self.now - timedelta(
                 seconds=rng.randint(60, YEARS * 365 * 86400)
             )
-        image = rng.choice(self.images) if self.images and rng.random() < 0.4 else {}
+        image = rng.choice(self.images) if self.images and rng.random() < 0.4 else None
         article = Article(
             title=title[:255],
             slug=f"{slugify(title)[:200]}-{self.serial}",
@@ -291,7 +288,7 @@ class Command(BaseCommand):
             body_html=body,
             search_text=" ".join([*paragraphs, html.unescape(strip_tags(analysis))]),
             country_id=rng.choice(self.countries) if rng.random() < 0.9 else None,
-            **image,
+            featured_image_id=image,
         )
         article.analysis = analysis
         return article

@@ -24,6 +24,7 @@ from articles.models import (
     TagCounterpart,
     Topic,
 )
+from articles.models import Image as LibraryImage
 
 
 def demo_image(seed: str, colour: str, size: tuple[int, int] = (1600, 900)) -> bytes:
@@ -147,14 +148,16 @@ class Command(BaseCommand):
         )
         if "image" in data:
             alt, colour = data["image"]
-            article.image.save(
+            image = LibraryImage(
+                alt=alt, credit="Frontera Desk (illustration)", may_republish=True
+            )
+            image.file.save(
                 f"{data['slug']}.jpg",
                 ContentFile(demo_image(data["slug"], colour)),
                 save=False,
             )
-            article.image_alt = alt
-            article.image_credit = "Frontera Desk (illustration)"
-            article.image_republishable = True
+            image.save()
+            article.featured_image = image
         article.save()
         article.topics.set(topics[name] for name in data["topics"])
         article.tags.set(data["tags"])

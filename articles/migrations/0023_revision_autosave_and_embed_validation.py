@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0020_tag_counterparts'),
+        ('articles', '0022_featured_image_fields_removed'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

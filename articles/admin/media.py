@@ -1,0 +1,98 @@
+"""The media library in the admin: search by description, caption and credit,
+a thumbnail per row, and the focal point chosen by clicking the picture
+(static/js/focal-point.js), with two number fields as the way without a
+mouse or without JavaScript."""
+
+from django import forms
+from django.contrib import admin
+from django.http import HttpRequest
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Image
+
+THUMBNAIL_WIDTH = 96
+
+
+class ImageForm(forms.ModelForm):
+    class Meta:
+        model = Image
+        fields = [
+            "file",
+            "alt",
+            "caption",
+            "credit",
+            "may_republish",
+            "focal_x",
+            "focal_y",
+        ]
+        widgets = {
+            "focal_x": forms.NumberInput(attrs={"step": "0.01", "min": 0, "max": 1}),
+            "focal_y": forms.NumberInput(attrs={"step": "0.01", "min": 0, "max": 1}),
+        }
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    form = ImageForm
+    list_display = ["thumbnail", "alt", "credit", "may_republish", "created_at"]
+    list_display_links = ["thumbnail", "alt"]
+    list_filter = ["may_republish", ("created_at", admin.DateFieldListFilter)]
+    # Also what the featured-image and figure pickers search
+    # (autocomplete_fields on articles and organization news).
+    search_fields = ["alt", "caption", "credit"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["focal_point", "uploaded_by", "created_at"]
+    fieldsets = [
+        (None, {"fields": ["file", "alt", "caption", "credit", "may_republish"]}),
+        (
+            _("Focal point"),
+            {
+                "fields": ["focal_point", "focal_x", "focal_y"],
+                "description": _(
+                    "The part of the picture that must stay in every crop, for "
+                    "social cards and search engines. Click it on the picture, "
+                    "or type fractions of the width and height (0.5 and 0.5 "
+                    "is the centre)."
+                ),
+            },
+        ),
+        (_("Uploaded"), {"fields": ["uploaded_by", "created_at"]}),
+    ]
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+        js = ["js/focal-point.js"]
+
+    def save_model(self, request: HttpRequest, obj: Image, form, change) -> None:
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("image"))
+    def thumbnail(self, obj: Image) -> str:
+        smallest = obj.renditions.get("jpg", [])
+        url = smallest[0].url if smallest else obj.file.url
+        height = round(obj.height * THUMBNAIL_WIDTH / obj.width) if obj.width else ""
+        # alt="": the description is the next column of the row.
+        return format_html(
+            '<img class="library-thumbnail" src="{}" alt="" width="{}" height="{}">',
+            url,
+            THUMBNAIL_WIDTH,
+            height,
+        )
+
+    @admin.display(description=_("picture"))
+    def focal_point(self, obj: Image) -> str:
+        if not obj.file:
+            return _("Save the image first; then click its focal point here.")
+        return format_html(
+            '<div class="focal-picker" data-x="{}" data-y="{}">'
+            '<img src="{}" alt="" width="{}" height="{}">'
+            '<span class="focal-marker" hidden></span></div>',
+            obj.focal_x,
+            obj.focal_y,
+            obj.file.url,
+            obj.width,
+            obj.height,
+        )
