@@ -11,7 +11,7 @@ import json
 
 from django import forms
 from django.http import HttpRequest, JsonResponse
-from django.urls import path, reverse_lazy
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from articles import embeds
@@ -52,7 +52,12 @@ EXTENSIONS = {
 NEWSROOM_NODES = {
     "SeeAlso": {"aside": {"class"}},
     "Embed": {"figure": {"data-embed", "data-embed-id", "data-embed-title"}},
+    "LibraryFigure": {"figure": {"data-image"}},
 }
+# The library's images are found through the admin's autocomplete of the
+# featured image, so the picker shows what that field shows, with its
+# permission checks.
+FIGURE_SEARCH = "?app_label=articles&model_name=article&field_name=featured_image"
 
 LABELS = {
     "seeAlso": _("“See also” box"),
@@ -61,6 +66,11 @@ LABELS = {
     "embedTitle": _("Title (read by screen readers)"),
     "embedHelp": _("From %(providers)s."),
     "insert": _("Insert"),
+    "figure": _("Figure from the library"),
+    "figureSearch": _("Search the library by description, caption or credit"),
+    "figureNone": _("No image in the library matches. Try other words."),
+    "figureChoose": _("Image"),
+    "search": _("Search"),
     "wordCount": _("%(words)s words · about %(minutes)s min to read"),
 }
 
@@ -82,7 +92,8 @@ class RichTextEditor(forms.Textarea):
                     separators=(",", ":"),
                 ),
                 "data-rich-text-labels": json.dumps(labels, separators=(",", ":")),
-                "data-embed-url": str(reverse_lazy("admin:articles_article_embed")),
+                "data-embed-url": reverse("admin:articles_article_embed"),
+                "data-figure-search-url": reverse("admin:autocomplete") + FIGURE_SEARCH,
             }
         )
         return context

@@ -132,7 +132,96 @@ async function askForEmbed(editor, { url, labels }) {
   }
 }
 
-const NEWSROOM_NODES = { SeeAlso, Embed }
+// A figure from the media library: the body names the image, the page draws
+// it with its caption and credit (articles/figures.py).
+const LibraryFigure = Node.create({
+  name: "libraryFigure",
+  group: "block",
+  atom: true,
+  draggable: true,
+  addOptions() {
+    return { url: "", labels: {} }
+  },
+  addAttributes() {
+    return { "data-image": embedAttribute("data-image") }
+  },
+  parseHTML() {
+    return [{ tag: "figure[data-image]" }]
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ["figure", HTMLAttributes]
+  },
+  addCommands() {
+    return {
+      insertLibraryFigure:
+        () =>
+        ({ editor }) => {
+          askForFigure(editor, this.options)
+          return true
+        },
+    }
+  },
+  addMenuItems({ menu, buttons }) {
+    menu.defineItem({
+      name: "libraryFigure",
+      groups: "nodes",
+      button: buttons.material("photo_library", this.options.labels.figure),
+      command(editor) {
+        editor.commands.insertLibraryFigure()
+      },
+    })
+  },
+})
+
+// Searches the library through the admin's autocomplete (the one the
+// featured-image field uses), then offers what it found.
+async function askForFigure(editor, { url, labels }) {
+  let search = { term: "" }
+  let problem = ""
+  for (;;) {
+    search = await updateAttrsDialog(
+      {
+        term: {
+          type: "string",
+          required: true,
+          title: labels.figureSearch,
+          description: problem,
+        },
+      },
+      { title: labels.figure, submitText: labels.search },
+    )(editor, search)
+    if (!search) return
+    const response = await fetch(`${url}&${new URLSearchParams(search)}`, {
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+    })
+    const found = response.ok ? (await response.json()).results : []
+    if (!found.length) {
+      problem = labels.figureNone
+      continue
+    }
+    const choice = await updateAttrsDialog(
+      {
+        image: {
+          type: "string",
+          title: labels.figureChoose,
+          enum: found.map((result) => result.text),
+        },
+      },
+      { title: labels.figure, submitText: labels.insert },
+    )(editor, { image: found[0].text })
+    if (!choice) return
+    const picked = found.find((result) => result.text === choice.image)
+    editor
+      .chain()
+      .focus()
+      .insertContent({ type: "libraryFigure", attrs: { "data-image": picked.id } })
+      .run()
+    return
+  }
+}
+
+const NEWSROOM_NODES = { SeeAlso, Embed, LibraryFigure }
 
 function extensionsFor(textarea) {
   const config = JSON.parse(textarea.dataset.richText)
@@ -153,6 +242,7 @@ function extensionsFor(textarea) {
     },
     SeeAlso: { label: labels.seeAlso },
     Embed: { url: textarea.dataset.embedUrl, labels },
+    LibraryFigure: { url: textarea.dataset.figureSearchUrl, labels },
   }
   const available = { ...library, ...NEWSROOM_NODES }
   const names = [...Object.keys(config.extensions), ...config.nodes]
