@@ -235,6 +235,10 @@ EMBED_FIGURE = re.compile(
     r"<figure\b(?P<attributes>[^>]*\bdata-embed[^>]*)>.*?</figure\s*>",
     re.DOTALL | re.IGNORECASE,
 )
+# Its opening tag alone, for checking what a writer typed (maybe unclosed).
+EMBED_FIGURE_START = re.compile(
+    r"<figure\b(?P<attributes>[^>]*\bdata-embed[^>]*)>", re.IGNORECASE
+)
 ATTRIBUTE = re.compile(r'([\w-]+)\s*=\s*"([^"]*)"')
 
 
@@ -243,18 +247,12 @@ def _embed_of(match: re.Match) -> Embed | None:
     return from_attributes({name.lower(): value for name, value in attributes.items()})
 
 
-def stored_embeds(html_text: str) -> list[tuple[str, Embed | None]]:
-    """Each embed figure in ``html_text``: its markup and what it names
-    (None where it names nothing valid)."""
-    return [
-        (match.group(0), _embed_of(match)) for match in EMBED_FIGURE.finditer(html_text)
-    ]
-
-
 def validate_embeds(html_text: str) -> None:
     """Refuse a body whose embeds would be dropped on save, saying which
     providers are allowed: a field validator of every rich-text body."""
-    if any(embed is None for _markup, embed in stored_embeds(html_text)):
+    if any(
+        _embed_of(match) is None for match in EMBED_FIGURE_START.finditer(html_text)
+    ):
         raise ValidationError(unknown_address_message(), code="unknown_embed")
 
 
