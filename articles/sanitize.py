@@ -29,7 +29,8 @@ ALLOWED_ATTRIBUTES = {
     "q": {"cite"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
-    "ol": {"start", "reversed"},
+    # type: the numbering the editor's list properties choose (1, a, A, i, I).
+    "ol": {"start", "reversed", "type"},
     # A figure from the media library: <figure data-image="123"></figure>,
     # rendered from the library's image, caption and credit (articles.figures).
     # An embed is stored as data too (articles/embeds.py): which provider,
