@@ -1,7 +1,8 @@
 // Keeps a working copy of the article form on the server (articles/admin/
 // autosave.py): every few seconds while something changed, and when the page
 // is left. Nothing here changes the article itself.
-;(() => {
+;// The admin loads its form scripts in the head: wait for the form.
+window.addEventListener("DOMContentLoaded", () => {
   const box = document.querySelector("[data-autosave-url]")
   const form = box && box.closest("form")
   if (!form) return
@@ -123,4 +124,4 @@
     restore.closest("[data-autosave-notice]").remove()
     say(box.dataset.restored, false)
   })
-})()
+})
