@@ -44,9 +44,7 @@ def test_typed_text_survives_closing_the_page_and_is_restored(
     page.goto(f"{live_server.url}/admin/articles/article/add/")
     page.locator("#id_title").press_sequentially("Night shift at the port")
     write_rich_text(page, "id_body", "Cranes kept working after midnight.")
-    expect(page.locator("[data-autosave-status]")).to_contain_text(
-        "Working copy saved"
-    )
+    expect(page.locator("[data-autosave-status]")).to_contain_text("Working copy saved")
     context = page.context
     page.close()
     assert not Article.objects.exists()
@@ -54,9 +52,7 @@ def test_typed_text_survives_closing_the_page_and_is_restored(
 
     reopened = context.new_page()
     reopened.goto(f"{live_server.url}/admin/articles/article/add/")
-    expect(reopened.locator("[data-autosave-notice]")).to_contain_text(
-        "was not saved"
-    )
+    expect(reopened.locator("[data-autosave-notice]")).to_contain_text("was not saved")
     reopened.get_by_role("button", name="Restore").click()
     expect(reopened.locator("#id_title")).to_have_value("Night shift at the port")
     expect(rich_text(reopened, "id_body")).to_have_text(
@@ -135,6 +131,7 @@ def test_a_brief_written_entirely_through_the_editor_reaches_its_public_page(
     make_country(name="Peru")
     make_image(alt="Cranes at the port of Callao", caption="Night shift")
     page.goto(f"{live_server.url}/admin/articles/article/add/")
+    dialog = page.locator("dialog[open]")
     page.locator("#id_title").press_sequentially("Heirs take over the port")
     page.fill("#id_dek", "The kingpin is gone; his network is not.")
     choose(page, "id_country", "Peru")
@@ -149,8 +146,11 @@ def test_a_brief_written_entirely_through_the_editor_reaches_its_public_page(
     for _ in "court ruling":
         page.keyboard.press("Shift+ArrowLeft")
     toolbar_button(page, "id_body", "insert link").click()
-    page.get_by_label("URL").fill("https://example.org/ruling")
-    page.get_by_role("button", name="Update").click()
+    dialog.get_by_label("URL").fill("https://example.org/ruling")
+    dialog.get_by_role("button", name="Update", exact=True).click()
+    expect(rich_text(page, "id_body").get_by_role("link")).to_have_text("court ruling")
+    # The editor takes the focus back on the next frame.
+    expect(rich_text(page, "id_body")).to_be_focused()
     page.keyboard.press("End")
     page.keyboard.press("Enter")
     toolbar_button(page, "id_body", "“See also” box").click()
@@ -158,27 +158,27 @@ def test_a_brief_written_entirely_through_the_editor_reaches_its_public_page(
     page.keyboard.press("Enter")
 
     toolbar_button(page, "id_body", "Figure from the library").click()
-    page.get_by_label("Search the library").fill("Cranes")
-    page.get_by_role("button", name="Search").click()
-    page.get_by_role("button", name="Insert").click()
+    dialog.get_by_label("Search the library").fill("Cranes")
+    dialog.get_by_role("button", name="Search", exact=True).click()
+    dialog.get_by_role("button", name="Insert", exact=True).click()
 
     embed = "Embed a video, chart, document or map"
     toolbar_button(page, "id_body", embed).click()
-    page.get_by_label("Address of the page to embed").fill("https://evil.example/v")
-    page.get_by_role("button", name="Insert").click()
+    dialog.get_by_label("Address of the page to embed").fill("https://evil.example/v")
+    dialog.get_by_role("button", name="Insert", exact=True).click()
     expect(page.locator("dialog")).to_contain_text("not one we can embed")
-    page.get_by_label("Address of the page to embed").fill(
+    dialog.get_by_label("Address of the page to embed").fill(
         "https://datawrapper.dwcdn.net/aB3xZ/1/"
     )
-    page.get_by_label("Title").fill("Seizures by year")
-    page.get_by_role("button", name="Insert").click()
+    dialog.get_by_label("Title", exact=False).fill("Seizures by year")
+    dialog.get_by_role("button", name="Insert", exact=True).click()
     expect(page.locator("dialog")).to_have_count(0)
     toolbar_button(page, "id_body", embed).click()
-    page.get_by_label("Address of the page to embed").fill(
+    dialog.get_by_label("Address of the page to embed").fill(
         "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
     )
-    page.get_by_label("Title").fill("Cranes at night")
-    page.get_by_role("button", name="Insert").click()
+    dialog.get_by_label("Title", exact=False).fill("Cranes at night")
+    dialog.get_by_role("button", name="Insert", exact=True).click()
     expect(page.locator("dialog")).to_have_count(0)
 
     page.click("text=Add another Analysis section")

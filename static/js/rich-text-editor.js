@@ -100,6 +100,12 @@ const Embed = Node.create({
   },
 })
 
+// After, not over, a selected embed or figure: inserting two in a row must
+// not replace the first.
+function insertAfterSelection(editor, content) {
+  editor.chain().focus().insertContentAt(editor.state.selection.to, content).run()
+}
+
 async function askForEmbed(editor, { url, labels }) {
   let values = { address: "", title: "" }
   let problem = ""
@@ -125,7 +131,7 @@ async function askForEmbed(editor, { url, labels }) {
     })
     const answer = await response.json().catch(() => ({}))
     if (response.ok && answer.markup) {
-      editor.chain().focus().insertContent(answer.markup).run()
+      insertAfterSelection(editor, answer.markup)
       return
     }
     problem = answer.error || labels.embedHelp
@@ -212,11 +218,10 @@ async function askForFigure(editor, { url, labels }) {
     )(editor, { image: found[0].text })
     if (!choice) return
     const picked = found.find((result) => result.text === choice.image)
-    editor
-      .chain()
-      .focus()
-      .insertContent({ type: "libraryFigure", attrs: { "data-image": picked.id } })
-      .run()
+    insertAfterSelection(editor, {
+      type: "libraryFigure",
+      attrs: { "data-image": picked.id },
+    })
     return
   }
 }
