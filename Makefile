@@ -33,9 +33,13 @@ serve-setup: install
 	$(BIN)/python manage.py load_demo_content
 	SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py ensure_admin
 
+# The task worker (renditions of uploaded images) runs beside the server and
+# stops with it.
 run: serve-setup
-	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: /admin/). Ctrl-C stops it."
-	SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py runserver --nostatic 127.0.0.1:$(PORT)
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (admin: /admin/), with the task worker. Ctrl-C stops both."
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py runserver --nostatic 127.0.0.1:$(PORT)
 
 $(VNU):
 	if command -v npm >/dev/null; then \

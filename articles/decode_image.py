@@ -18,6 +18,11 @@ def main(memory: int, seconds: int, max_pixels: int, formats: list[str]) -> None
 
     Image.MAX_IMAGE_PIXELS = max_pixels
     with Image.open(io.BytesIO(sys.stdin.buffer.read()), formats=formats) as image:
+        if image.format == "JPEG":
+            # Scaled down by 8 in the decoder: every compressed byte is still
+            # read and checked (a truncated or corrupt file fails the same),
+            # in a third of the time and a sixty-fourth of the memory.
+            image.draft(image.mode, (image.width // 8, image.height // 8))
         image.load()
 
 

@@ -6,6 +6,7 @@ who copies twice gets the same thing.
 """
 
 import html
+import itertools
 import re
 
 import nh3
@@ -20,6 +21,7 @@ from django.utils.translation import gettext
 from articles import embeds
 from articles.figures import portable_figures, portable_image
 from articles.models import Article, SiteSettings
+from articles.models.media import FIGURE
 
 # What survives into another site's page: structure and links, nothing that
 # styles, scripts or embeds.
@@ -66,10 +68,12 @@ def pixel_url(article: Article) -> str:
 def portable_html(body_html: str) -> str:
     """An article body reduced to the copy allow-list, links made absolute,
     "see also" boxes turned into plain paragraphs, embeds into links to the
-    original (another site's policy may not allow the player)."""
+    original (another site's policy may not allow the player). Library
+    figures stay, to be drawn by ``articles.figures``; other figures lose
+    their wrapper."""
     paragraphs = re.sub(r"<aside[^>]*>", "<p>", embeds.as_links(body_html))
     paragraphs = paragraphs.replace("</aside>", "</p>")
-    return nh3.clean(
+    cleaned = nh3.clean(
         paragraphs,
         tags=COPY_TAGS,
         attributes=COPY_ATTRIBUTES,
@@ -78,6 +82,14 @@ def portable_html(body_html: str) -> str:
         link_rel=None,
         strip_comments=True,
     ).strip()
+    # split() alternates the text between library figures and their ids.
+    parts = FIGURE.split(cleaned)
+    return "".join(
+        f'<figure data-image="{part}"></figure>'
+        if odd
+        else part.replace("<figure>", "").replace("</figure>", "")
+        for odd, part in zip(itertools.cycle([False, True]), parts)
+    )
 
 
 def portable_body(article: Article, *, republishing: bool) -> str:

@@ -15,7 +15,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from articles.models import Article, Revision
-from tests.factories import image_upload, make_article
+from tests.factories import make_article, make_image
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -38,15 +38,17 @@ def restore(path: Path) -> None:
 
 
 def test_restore_brings_back_the_database_and_media_as_backed_up(tmp_path):
-    kept = make_article(title="Before the backup", image=image_upload("port.png"))
+    kept = make_article(
+        title="Before the backup", featured_image=make_image("port.png")
+    )
     Revision.objects.record(kept)
     media_before = media_files()
     archive = tmp_path / "newsroom.tar.gz"
 
     backup(archive)
     kept.delete()
-    make_article(title="After the backup", image=image_upload("later.png"))
-    (Path(settings.MEDIA_ROOT) / kept.image.name).unlink()
+    make_article(title="After the backup", featured_image=make_image("later.png"))
+    (Path(settings.MEDIA_ROOT) / kept.featured_image.file.name).unlink()
     restore(archive)
 
     assert list(Article.objects.values_list("title", flat=True)) == [
@@ -54,13 +56,13 @@ def test_restore_brings_back_the_database_and_media_as_backed_up(tmp_path):
     ]
     restored = Article.objects.get()
     assert restored.revisions.count() == 1
-    assert restored.image.name == kept.image.name
+    assert restored.featured_image.file.name == kept.featured_image.file.name
     assert media_files() == media_before
     assert any(name.startswith("renditions/") for name in media_before)
 
 
 def test_a_backup_is_a_plain_archive_with_a_manifest(tmp_path):
-    make_article(image=image_upload())
+    make_article(featured_image=make_image())
     archive = tmp_path / "newsroom.tar.gz"
 
     backup(archive)

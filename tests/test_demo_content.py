@@ -7,6 +7,7 @@ from articles.models import (
     Article,
     Author,
     Country,
+    Image,
     OrganizationNewsItem,
     RelatedArticle,
     SiteSettings,
@@ -47,7 +48,7 @@ def test_demo_content_is_a_complete_newsroom():
     assert published.filter(sections__isnull=False).distinct().count() >= 3
     assert published.filter(tags__isnull=False).exists()
     assert RelatedArticle.objects.exists()
-    assert published.exclude(image="").exists()
+    assert published.exclude(featured_image=None).exists()
     assert Article.objects.scheduled().exists()
     assert Article.objects.filter(status="review").exists()
     assert OrganizationNewsItem.objects.published().count() >= 3
@@ -81,6 +82,7 @@ def test_demo_content_leaves_an_editors_changes_alone():
 
 def test_demo_images_are_real_images_with_descriptions():
     call_command("load_demo_content")
-    for article in Article.objects.exclude(image=""):
-        assert article.image_width == 1600
-        assert article.image_alt
+    for image in Image.objects.all():
+        assert image.width == 1600
+        assert image.alt
+        assert image.featured_in_articles.exists()

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import image_upload, make_article, make_country, make_news_item
+from tests.factories import make_article, make_country, make_image, make_news_item
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_the_newest_article_leads_and_the_next_ones_follow(client):
 
 
 def test_an_article_with_a_picture_leads_before_a_newer_one_without(client):
-    make_article(title="Pictured", published_at=ago(2), image=image_upload())
+    make_article(title="Pictured", published_at=ago(2), featured_image=make_image())
     make_article(title="Newest", published_at=ago(0))
 
     page = client.get(HOME).context["front_page"]

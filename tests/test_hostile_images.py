@@ -51,9 +51,7 @@ def test_a_hostile_image_is_a_form_error(build):
 
 
 @pytest.mark.parametrize("build", REFUSED.values(), ids=REFUSED.keys())
-def test_the_admin_answers_a_hostile_image_with_the_form_again(
-    client, settings, build
-):
+def test_the_admin_answers_a_hostile_image_with_the_form_again(client, settings, build):
     client.force_login(make_user("Editors"))
     response = client.post(
         reverse("admin:articles_image_add"),
@@ -94,10 +92,16 @@ def test_the_pixel_bound_is_a_setting(settings):
 
 def test_the_decoder_is_bounded_in_memory(settings):
     # 3,000 × 2,500 RGB needs 22 MB decoded; the decoding process gets less.
+    # (A PNG: JPEGs are checked at an eighth of their size.)
     settings.NEWSROOM_IMAGE_DECODE_MEMORY = 40 * 1024 * 1024
-    assert not image_form(hostile.photo((3_000, 2_500))).is_valid()
+    assert not image_form(hostile.photo((3_000, 2_500), "PNG")).is_valid()
     settings.NEWSROOM_IMAGE_DECODE_MEMORY = 200 * 1024 * 1024
-    assert image_form(hostile.photo((3_000, 2_500))).is_valid()
+    assert image_form(hostile.photo((3_000, 2_500), "PNG")).is_valid()
+
+
+def test_a_jpeg_damaged_near_its_end_is_refused():
+    whole = hostile.photo((1200, 800))
+    assert not image_form(whole[: len(whole) - 2000]).is_valid()
 
 
 def test_the_decoder_is_bounded_in_time(settings):

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import ProtectedError
 from django.urls import reverse
 
-from articles.models import Article, Image
+from articles.models import Article, Image, Revision
 from tests import hostile_images as hostile
 from tests.admin_forms import article_form_data
 from tests.factories import make_article, make_image, make_news_item, make_user
@@ -40,8 +40,7 @@ REFUSED = {
     "truncated": (hostile.truncated_jpeg, DAMAGED),
     "decompression-bomb": (
         lambda: hostile.png_declaring(20_000, 8_900),
-        "The image is 20000 × 8900 pixels; the largest accepted has 25 million "
-        "pixels.",
+        "The image is 20000 × 8900 pixels; the largest accepted has 25 million pixels.",
     ),
 }
 
@@ -183,3 +182,66 @@ def test_the_form_has_a_focal_point_picker_and_number_fields(client, editor):
     assert 'class="focal-picker"' in html
     assert 'name="focal_x"' in html and 'value="0.25"' in html
     assert "js/focal-point.js" in html
+
+
+def test_images_left_without_renditions_are_queued_again_from_the_list(
+    client, editor, settings
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    waiting = make_image()
+    ready = make_image()
+    Image.objects.filter(pk=ready.pk).update(renditions_ready=True)
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    }
+
+    response = client.post(
+        reverse("admin:articles_image_changelist"),
+        {"action": "queue_renditions", "_selected_action": [waiting.pk, ready.pk]},
+        follow=True,
+    )
+
+    assert "1 image queued for its renditions." in response.text
+    waiting.refresh_from_db()
+    assert waiting.renditions_ready
+
+
+def test_a_revision_keeps_the_featured_image_and_restores_it():
+    image = make_image()
+    article = make_article(featured_image=image)
+    revision = Revision.objects.record(article)
+    assert revision.data["featured_image"] == [[image.pk, image.alt]]
+
+    article.featured_image = None
+    article.save()
+    revision.restore()
+
+    article.refresh_from_db()
+    assert article.featured_image == image
+
+
+def test_the_figure_picker_searches_the_library_with_thumbnails(client, writer):
+    image = make_image(alt="Fishing boats", caption="Callao at dawn", credit="Ana")
+    make_image(alt="A mine")
+
+    response = client.get(reverse("admin:articles_image_choices"), {"term": "dawn"})
+
+    assert response.json() == {
+        "results": [
+            {
+                "id": image.pk,
+                "alt": "Fishing boats",
+                "caption": "Callao at dawn",
+                "credit": "Ana",
+                "thumbnail": image.renditions["jpg"][0].url,
+                "width": 40,
+                "height": 30,
+            }
+        ]
+    }
+
+
+def test_the_figure_picker_is_for_staff_who_may_see_the_library(client):
+    client.force_login(make_user())
+    response = client.get(reverse("admin:articles_image_choices"), {"term": "x"})
+    assert response.status_code == 403

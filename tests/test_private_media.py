@@ -1,5 +1,6 @@
 """An uploaded image is readable by its address only once something public
-shows it; staff read every upload."""
+shows it (as a featured image or a figure in the text); staff read every
+upload."""
 
 from datetime import timedelta
 
@@ -12,6 +13,7 @@ from tests.factories import (
     image_upload,
     make_article,
     make_author,
+    make_image,
     make_news_item,
     make_user,
 )
@@ -23,9 +25,10 @@ DRAFT = {"status": Status.DRAFT, "published_at": None}
 
 def addresses(article) -> list[str]:
     """The original and every rendition and crop a page may name."""
-    urls = [article.image.url]
-    urls += [r.url for group in article.image_renditions.values() for r in group]
-    urls += [crop.url for crop in article.image_crops]
+    image = article.featured_image
+    urls = [image.file.url]
+    urls += [r.url for group in image.renditions.values() for r in group]
+    urls += [crop.url for crop in image.crops]
     return urls
 
 
@@ -34,13 +37,15 @@ def statuses(client, urls: list[str]) -> set[int]:
 
 
 def test_a_drafts_image_and_renditions_are_not_found_by_their_address(client):
-    draft = make_article(image=image_upload("leaked-memo.png", (900, 600)), **DRAFT)
+    draft = make_article(
+        featured_image=make_image("leaked-memo.png", (900, 600)), **DRAFT
+    )
 
     assert statuses(client, addresses(draft)) == {404}
 
 
 def test_a_published_articles_image_and_renditions_are_served(client):
-    article = make_article(image=image_upload("harbour.png", (900, 600)))
+    article = make_article(featured_image=make_image("harbour.png", (900, 600)))
 
     responses = [client.get(url) for url in addresses(article)]
 
@@ -50,10 +55,10 @@ def test_a_published_articles_image_and_renditions_are_served(client):
 
 
 def test_staff_see_a_drafts_image_uncached(client):
-    draft = make_article(image=image_upload("draft.png"), **DRAFT)
+    draft = make_article(featured_image=make_image("draft.png"), **DRAFT)
     client.force_login(make_user("Writers"))
 
-    response = client.get(draft.image.url)
+    response = client.get(draft.featured_image.file.url)
 
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, no-store"
@@ -61,40 +66,70 @@ def test_staff_see_a_drafts_image_uncached(client):
 
 def test_a_scheduled_or_trashed_articles_image_is_not_served(client):
     scheduled = make_article(
-        image=image_upload("embargo.png"),
+        featured_image=make_image("embargo.png"),
         published_at=timezone.now() + timedelta(days=1),
     )
-    trashed = make_article(image=image_upload("pulled.png"))
+    trashed = make_article(featured_image=make_image("pulled.png"))
     trashed.move_to_trash()
 
     assert statuses(client, addresses(scheduled) + addresses(trashed)) == {404}
 
 
 def test_unpublishing_an_article_takes_its_image_off_the_site(client):
-    article = make_article(image=image_upload("retracted.png"))
-    assert client.get(article.image.url).status_code == 200
+    article = make_article(featured_image=make_image("retracted.png"))
+    assert client.get(article.featured_image.file.url).status_code == 200
 
     article.status = Status.DRAFT
     article.save()
 
-    assert client.get(article.image.url).status_code == 404
+    assert client.get(article.featured_image.file.url).status_code == 404
 
 
 def test_a_similar_name_does_not_open_a_drafts_renditions(client):
-    make_article(image=image_upload("photo.v2.png", (900, 600)))
-    draft = make_article(image=image_upload("photo.png", (900, 600)), **DRAFT)
+    make_article(featured_image=make_image("photo.v2.png", (900, 600)))
+    draft = make_article(featured_image=make_image("photo.png", (900, 600)), **DRAFT)
 
     assert statuses(client, addresses(draft)) == {404}
 
 
 def test_draft_organization_news_image_is_not_served_until_published(client):
-    item = make_news_item(image=image_upload("award.png"), **DRAFT)
-    assert client.get(item.image.url).status_code == 404
+    item = make_news_item(featured_image=make_image("award.png"), **DRAFT)
+    assert client.get(item.featured_image.file.url).status_code == 404
 
     item.status = Status.PUBLISHED
     item.save()
 
-    assert client.get(item.image.url).status_code == 200
+    assert client.get(item.featured_image.file.url).status_code == 200
+
+
+def test_an_image_shown_only_as_a_figure_is_public_once_its_article_is(client):
+    image = make_image("figure.png", (900, 600))
+    body = f'<p>Text.</p><figure data-image="{image.pk}"></figure>'
+    draft = make_article(body=body, **DRAFT)
+    assert client.get(image.file.url).status_code == 404
+
+    draft.status, draft.published_at = Status.PUBLISHED, timezone.now()
+    draft.save()
+
+    assert client.get(image.file.url).status_code == 200
+    assert client.get(image.renditions["webp"][0].url).status_code == 200
+
+
+def test_a_figure_in_an_analysis_section_makes_its_image_public(client):
+    image = make_image("analysis.png")
+    make_article(sections=[{"body": f'<figure data-image="{image.pk}"></figure>'}])
+    assert client.get(image.file.url).status_code == 200
+
+
+def test_an_image_with_a_longer_number_is_not_made_public_by_another(client):
+    image = make_image("one.png")
+    make_article(body=f'<figure data-image="{image.pk}0"></figure>')
+    assert client.get(image.file.url).status_code == 404
+
+
+def test_a_library_image_nothing_shows_is_not_served(client):
+    image = make_image("unused.png")
+    assert client.get(image.file.url).status_code == 404
 
 
 def test_author_photos_are_public(client):
@@ -113,11 +148,14 @@ def test_missing_files_and_paths_out_of_media_are_not_found(client):
 
 def test_the_web_server_sends_the_file_when_told_where(client, settings):
     settings.NEWSROOM_MEDIA_ACCEL_REDIRECT = "/protected-media/"
-    article = make_article(image=image_upload("harbour.png"))
+    article = make_article(featured_image=make_image("harbour.png"))
 
-    response = client.get(article.image.url)
+    response = client.get(article.featured_image.file.url)
 
-    assert response["X-Accel-Redirect"] == f"/protected-media/{article.image.name}"
+    assert (
+        response["X-Accel-Redirect"]
+        == f"/protected-media/{article.featured_image.file.name}"
+    )
     assert response.content == b""
 
 
@@ -130,10 +168,10 @@ def test_renditions_name_the_image_they_were_made_from():
 
 
 def test_a_public_image_costs_one_query(client, django_assert_num_queries):
-    article = make_article(image=image_upload("harbour.png", (900, 600)))
-    rendition = article.image_renditions["webp"][0].url
+    article = make_article(featured_image=make_image("harbour.png", (900, 600)))
+    rendition = article.featured_image.renditions["webp"][0].url
 
     with django_assert_num_queries(1):
-        client.get(article.image.url)
+        client.get(article.featured_image.file.url)
     with django_assert_num_queries(1):
         client.get(rendition)

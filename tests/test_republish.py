@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from articles.models import SiteSettings
 from articles.republish import pixel_token, republish_html, republish_text
-from tests.factories import image_upload, make_article, make_author, make_topic
+from tests.factories import make_article, make_author, make_image, make_topic
 
 pytestmark = pytest.mark.django_db
 
@@ -103,19 +103,15 @@ def test_the_copy_carries_no_forbidden_markup_and_only_absolute_links(article):
 
 
 def test_the_featured_image_goes_along_only_when_marked_republishable(article):
-    article.image = image_upload(size=(800, 600))
-    article.image_alt = "The port"
-    article.image_credit = "Photo: Harbour Watch"
-    article.image_republishable = False
+    image = make_image(size=(800, 600), alt="The port", credit="Photo: Harbour Watch")
+    article.featured_image = image
     article.save()
     assert "<img" not in republish_html(article, counting_image=False)
 
-    article.image_republishable = True
-    article.save()
+    image.may_republish = True
+    image.save()
     copy = republish_html(article, counting_image=False)
-    assert (
-        f'<img src="https://news.example.org{article.image.url}" alt="The port"' in copy
-    )
+    assert f'<img src="https://news.example.org{image.file.url}" alt="The port"' in copy
     assert "<figcaption>Photo: Harbour Watch</figcaption>" in copy
 
 

@@ -8,7 +8,7 @@ import pytest
 from django.utils.dateparse import parse_datetime
 
 from articles.models import SiteSettings
-from tests.factories import image_upload, make_article, make_author, make_country
+from tests.factories import make_article, make_author, make_country, make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -44,8 +44,7 @@ def pair(settings):
         tags=["ports", "cocaine"],
         published_at=datetime(2016, 5, 11, 12, tzinfo=UTC),
     )
-    english.image = image_upload(size=(2000, 1500))
-    english.image_alt = "The port at dusk"
+    english.featured_image = make_image(size=(2000, 1500), alt="The port at dusk")
     english.save()
     spanish = make_article(slug="puerto", language="es", translation=english)
     return english, spanish

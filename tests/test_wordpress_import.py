@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.models import Article, Author, Country, Kind, Status, Topic
+from articles.models import Article, Author, Country, Image, Kind, Status, Topic
 from newsroom.wordpress.models import ImportedAuthor, ImportedPost, LegacyPath
 from newsroom.wordpress.posts import credit_from_metadata
 from newsroom.wordpress.report import CREATED, IMAGES, KEPT, UNCHANGED, UPDATED
@@ -297,15 +297,16 @@ def test_featured_image_comes_from_the_media_folder_with_caption_and_alt(tmp_pat
 
     report = import_export(source, media_dir=tmp_path)
 
-    article = Article.objects.get(slug="a-post")
-    assert article.image.name.endswith(".png")
-    assert article.image_alt == "Boats at a pier"
-    assert article.image_caption == "Fishing boats in Callao."
+    image = Article.objects.get(slug="a-post").featured_image
+    assert image.file.name.endswith(".png")
+    assert image.alt == "Boats at a pier"
+    assert image.caption == "Fishing boats in Callao."
     assert [w.title for w in report.warnings] == ["A post"]
     # Importing again neither copies the file again nor counts a change.
     again = import_export(source, media_dir=tmp_path)
     assert again.counts[UNCHANGED] == 2
-    assert Article.objects.get(slug="a-post").image.name == article.image.name
+    assert Article.objects.get(slug="a-post").featured_image == image
+    assert Image.objects.count() == 1
 
 
 def test_a_featured_image_path_cannot_leave_the_media_folder(tmp_path):
@@ -322,7 +323,7 @@ def test_a_featured_image_path_cannot_leave_the_media_folder(tmp_path):
         export(post(extra=meta("_thumbnail_id", "25")), attachment),
         media_dir=tmp_path / "media",
     )
-    assert not Article.objects.get().image
+    assert not Article.objects.get().featured_image
 
 
 @needs_exports
@@ -379,15 +380,12 @@ def test_featured_images_of_the_fixture_carry_their_captions(tmp_path):
     report = import_export(WXR / "feature-image-captions.xml", media_dir=tmp_path)
 
     assert report.counts[IMAGES] == 2
-    described = Article.objects.get(slug="post-with-described-image")
-    assert described.image_caption == "The caption from the attachment description."
-    assert described.image_alt == "Described Image Title"
-    title_only = Article.objects.get(slug="post-with-title-only-image")
-    assert (title_only.image_alt, title_only.image_caption) == (
-        "Title-Only Image Title",
-        "",
-    )
-    assert not Article.objects.get(slug="post-without-featured-image").image
+    described = Article.objects.get(slug="post-with-described-image").featured_image
+    assert described.caption == "The caption from the attachment description."
+    assert described.alt == "Described Image Title"
+    title_only = Article.objects.get(slug="post-with-title-only-image").featured_image
+    assert (title_only.alt, title_only.caption) == ("Title-Only Image Title", "")
+    assert not Article.objects.get(slug="post-without-featured-image").featured_image
 
 
 def test_https_namespace_and_every_wxr_version_are_read():

@@ -54,10 +54,6 @@ NEWSROOM_NODES = {
     "Embed": {"figure": {"data-embed", "data-embed-id", "data-embed-title"}},
     "LibraryFigure": {"figure": {"data-image"}},
 }
-# The library's images are found through the admin's autocomplete of the
-# featured image, so the picker shows what that field shows, with its
-# permission checks.
-FIGURE_SEARCH = "?app_label=articles&model_name=article&field_name=featured_image"
 
 LABELS = {
     "seeAlso": _("“See also” box"),
@@ -93,7 +89,8 @@ class RichTextEditor(forms.Textarea):
                 ),
                 "data-rich-text-labels": json.dumps(labels, separators=(",", ":")),
                 "data-embed-url": reverse("admin:articles_article_embed"),
-                "data-figure-search-url": reverse("admin:autocomplete") + FIGURE_SEARCH,
+                # The library's own search (articles/admin/media.py).
+                "data-figure-search-url": reverse("admin:articles_image_choices"),
             }
         )
         return context

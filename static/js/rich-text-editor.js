@@ -179,8 +179,8 @@ const LibraryFigure = Node.create({
   },
 })
 
-// Searches the library through the admin's autocomplete (the one the
-// featured-image field uses), then offers what it found.
+// Searches the library (its admin's search, as JSON), then offers what it
+// found by description, caption and credit.
 async function askForFigure(editor, { url, labels }) {
   let search = { term: "" }
   let problem = ""
@@ -197,11 +197,16 @@ async function askForFigure(editor, { url, labels }) {
       { title: labels.figure, submitText: labels.search },
     )(editor, search)
     if (!search) return
-    const response = await fetch(`${url}&${new URLSearchParams(search)}`, {
+    const response = await fetch(`${url}?${new URLSearchParams(search)}`, {
       headers: { Accept: "application/json" },
       credentials: "same-origin",
     })
-    const found = response.ok ? (await response.json()).results : []
+    const found = (response.ok ? (await response.json()).results : []).map(
+      (image) => ({
+        id: image.id,
+        text: [image.alt, image.caption, image.credit].filter(Boolean).join(" — "),
+      }),
+    )
     if (!found.length) {
       problem = labels.figureNone
       continue

@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from articles import save_benchmark
 from articles.models import Article, Country
 from articles.sitemaps import SITEMAPS
 from articles.subjects import TAG
@@ -44,7 +45,8 @@ class Command(BaseCommand):
         "against this database: median and 95th percentile in-process time, "
         "median CPU time of this process (Python's share, steady on a busy "
         "machine), "
-        "queries, HTML size, and the plan of each page's slowest query. The "
+        "queries, HTML size, and the plan of each page's slowest query; then "
+        "the time to save a library image and an article with a large photo. The "
         "page cache is off: this measures building each page. With "
         "--scale N, first tops the archive up to N published articles with "
         "generate_articles (once: later runs reuse them)."
@@ -98,6 +100,10 @@ class Command(BaseCommand):
             result = self.measure(client, url, requests, seconds)
             self.stdout.write(result["line"].format(name=name[:58]))
             plans.append((name, result["slowest"]))
+        if only in "saves":
+            client.force_login(editor)
+            self.stdout.write("")
+            save_benchmark.run(client, self.stdout.write)
         if not no_plans:
             for name, (duration, sql, params) in plans:
                 self.stdout.write(
