@@ -144,7 +144,8 @@ class Revision(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.article} @ {self.created_at:%Y-%m-%d %H:%M}"
+        article = self.article or _("a new article")
+        return f"{article} @ {self.created_at:%Y-%m-%d %H:%M}"
 
     def restore(self, user=None) -> RestoreReport:
         """Put this revision's content back on the article and record that as
