@@ -52,3 +52,13 @@ def toolbar_button(page: Page, field_id: str, name: str) -> Locator:
     return page.locator(f".prose-editor:has(#{field_id})").get_by_role(
         "button", name=name, exact=True
     )
+
+
+def settle(page: Page) -> None:
+    """Wait two frames: the editor reads a moved selection from the
+    browser's selectionchange event, which a loaded machine may deliver after
+    the next key press."""
+    page.evaluate(
+        "() => new Promise(done => requestAnimationFrame("
+        "() => requestAnimationFrame(done)))"
+    )

@@ -12,6 +12,7 @@ from articles.models import Article, Revision
 from tests.browser import (
     assert_accessible,
     rich_text,
+    settle,
     toolbar_button,
     write_rich_text,
 )
@@ -78,6 +79,10 @@ def test_a_paragraph_and_a_link_are_written_with_the_keyboard_alone(
     page.keyboard.press("Enter")
     page.keyboard.type("the report")
     page.keyboard.press("Shift+Home")
+    # The link button is enabled once the editor has the selection.
+    expect(toolbar_button(page, "id_body", "insert link")).not_to_have_class(
+        re.compile("disabled")
+    )
     page.keyboard.press("ControlOrMeta+k")
     dialog = page.locator("dialog.prose-editor-dialog")
     expect(dialog).to_be_visible()
@@ -145,6 +150,7 @@ def test_a_brief_written_entirely_through_the_editor_reaches_its_public_page(
     page.keyboard.type("Read the court ruling")
     for _ in "court ruling":
         page.keyboard.press("Shift+ArrowLeft")
+    settle(page)
     toolbar_button(page, "id_body", "insert link").click()
     dialog.get_by_label("URL").fill("https://example.org/ruling")
     dialog.get_by_role("button", name="Update", exact=True).click()
@@ -152,6 +158,7 @@ def test_a_brief_written_entirely_through_the_editor_reaches_its_public_page(
     # The editor takes the focus back on the next frame.
     expect(rich_text(page, "id_body")).to_be_focused()
     page.keyboard.press("End")
+    settle(page)
     page.keyboard.press("Enter")
     toolbar_button(page, "id_body", "“See also” box").click()
     page.keyboard.type("Earlier: the port audit")
