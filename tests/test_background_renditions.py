@@ -80,6 +80,9 @@ def test_until_the_worker_runs_pages_show_the_original_with_its_size(
     assert client.get(image.file.url).status_code == 200
 
 
+# Committed for real: the worker takes tasks in transactions of its own and
+# closes its database connection when it stops.
+@pytest.mark.django_db(transaction=True)
 def test_once_the_worker_ran_pages_show_the_renditions(
     client, queue, django_capture_on_commit_callbacks
 ):

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser import rich_text
-from tests.factories import make_article
+from tests.factories import make_article, make_image
 from tests.test_login_security import PASSWORD
 
 pytestmark = [
@@ -19,6 +19,9 @@ ADMIN_PAGES = [
     "/admin/articles/article/add/",
     "/admin/articles/article/{pk}/change/",
     "/admin/articles/article/{pk}/revisions/",
+    "/admin/articles/image/",
+    "/admin/articles/image/add/",
+    "/admin/articles/image/{image}/change/",
     "/admin/articles/sitesettings/",
     "/admin/articles/readermessage/",
     "/admin/articles/republication/",
@@ -47,8 +50,10 @@ def test_admin_pages_raise_no_content_security_policy_violation(
     page: Page, live_server, django_user_model
 ):
     chief = django_user_model.objects.create_superuser("chief", password=PASSWORD)
+    image = make_image(size=(600, 400))
     article = make_article(
-        sections=[{"heading": "What to watch", "body": "<p>Ports.</p>"}]
+        sections=[{"heading": "What to watch", "body": "<p>Ports.</p>"}],
+        featured_image=image,
     )
     violations = watch_for_violations(page)
 
@@ -58,7 +63,7 @@ def test_admin_pages_raise_no_content_security_policy_violation(
     page.click("input[type=submit]")
     expect(page.locator("#site-name")).to_be_visible()
     for address in ADMIN_PAGES:
-        url = address.format(pk=article.pk, user=chief.pk)
+        url = address.format(pk=article.pk, user=chief.pk, image=image.pk)
         response = page.goto(f"{live_server.url}{url}")
         assert response.status == 200, url
         assert "script-src 'self'" in response.headers["content-security-policy"]
