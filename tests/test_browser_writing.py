@@ -64,6 +64,20 @@ def test_typed_text_survives_closing_the_page_and_is_restored(
     )
 
 
+def test_a_lapsed_session_is_explained_and_the_text_stays(
+    page: Page, live_server, chief, settings
+):
+    settings.NEWSROOM_AUTOSAVE_SECONDS = 1
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    page.context.clear_cookies()  # signed out, as when the session expires
+    write_rich_text(page, "id_body", "Nothing typed is lost.")
+    status = page.locator("[data-autosave-status]")
+    expect(status).to_contain_text("Sign in again in another tab")
+    expect(status).to_have_attribute("role", "alert")
+    expect(rich_text(page, "id_body")).to_have_text("Nothing typed is lost.")
+    assert not Revision.objects.filter(autosave=True).exists()
+
+
 def test_a_paragraph_and_a_link_are_written_with_the_keyboard_alone(
     page: Page, live_server, chief
 ):
