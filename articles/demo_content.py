@@ -228,6 +228,9 @@ ARTICLES = [
             "their equipment up tributaries and waited. Fuel sellers along the "
             "Interoceanic Highway reported that sales recovered as soon as the "
             "patrol boats withdrew.</p>"
+            # A map embed: on the page, a placeholder that loads it on a click.
+            '<figure data-embed="openstreetmap" data-embed-id="9/-12.6/-69.2" '
+            'data-embed-title="The rivers of Madre de Dios"></figure>'
         ),
         "sections": [
             {

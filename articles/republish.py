@@ -18,6 +18,7 @@ from django.utils.crypto import constant_time_compare
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext
 
+from articles import embeds
 from articles.figures import portable_figures, portable_image
 from articles.models import Article, SiteSettings
 from articles.models.media import FIGURE
@@ -66,9 +67,12 @@ def pixel_url(article: Article) -> str:
 
 def portable_html(body_html: str) -> str:
     """An article body reduced to the copy allow-list, links made absolute,
-    "see also" boxes turned into plain paragraphs. Library figures stay, to be
-    drawn by ``articles.figures``; other figures lose their wrapper."""
-    paragraphs = re.sub(r"<aside[^>]*>", "<p>", body_html).replace("</aside>", "</p>")
+    "see also" boxes turned into plain paragraphs, embeds into links to the
+    original (another site's policy may not allow the player). Library
+    figures stay, to be drawn by ``articles.figures``; other figures lose
+    their wrapper."""
+    paragraphs = re.sub(r"<aside[^>]*>", "<p>", embeds.as_links(body_html))
+    paragraphs = paragraphs.replace("</aside>", "</p>")
     cleaned = nh3.clean(
         paragraphs,
         tags=COPY_TAGS,

@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 
+from articles import embeds
 from articles.xml_characters import xml_safe
 
 ALLOWED_TAGS = {
@@ -28,10 +29,13 @@ ALLOWED_ATTRIBUTES = {
     "q": {"cite"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
-    "ol": {"start", "reversed"},
+    # type: the numbering the editor's list properties choose (1, a, A, i, I).
+    "ol": {"start", "reversed", "type"},
     # A figure from the media library: <figure data-image="123"></figure>,
     # rendered from the library's image, caption and credit (articles.figures).
-    "figure": {"data-image"},
+    # An embed is stored as data too (articles/embeds.py): which provider,
+    # which id, what title; embeds.normalize() drops any that does not validate.
+    "figure": {"data-image", "data-embed", "data-embed-id", "data-embed-title"},
 }
 # The one class editors may use: <aside class="see-also"> marks a "see also"
 # callout inside the body.
@@ -58,10 +62,19 @@ def sanitize_html(html: str) -> str:
     """Return ``html`` reduced to the allow-list, with every tag closed."""
     if not html:
         return ""
-    cleaned = nh3.clean(
-        # Runs before the text fields are stripped on save; nh3 cannot even
-        # read a lone surrogate.
-        xml_safe(html),
+    # Runs before the text fields are stripped on save; nh3 cannot even read
+    # a lone surrogate.
+    cleaned = _clean(xml_safe(html))
+    if "data-embed" in cleaned:
+        # Cleaned again: removing an invalid embed up to its first closing tag
+        # may leave the closing tag of a figure nested inside it.
+        cleaned = _clean(embeds.normalize(cleaned))
+    return empty_library_figures(cleaned) if "data-image" in cleaned else cleaned
+
+
+def _clean(html: str) -> str:
+    return nh3.clean(
+        html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         allowed_classes=ALLOWED_CLASSES,
@@ -72,7 +85,6 @@ def sanitize_html(html: str) -> str:
         strip_comments=True,
         attribute_filter=_drop_unsafe_attribute,
     ).strip()
-    return empty_library_figures(cleaned) if "data-image" in cleaned else cleaned
 
 
 class _LibraryFigures(HTMLParser):

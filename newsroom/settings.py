@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "taggit",
     "axes",
     "django_otp",
+    # Only for its static files (the Tiptap build): articles/admin/editor.py.
+    "django_prose_editor",
     "django_otp.plugins.otp_totp",
     "django_tasks",
     "django_tasks_db",
@@ -342,6 +344,8 @@ NEWSROOM_CONTENT_SECURITY_POLICY = "; ".join(
 # style attributes in markup are not). Kept apart so the two may diverge.
 NEWSROOM_ADMIN_CONTENT_SECURITY_POLICY = NEWSROOM_CONTENT_SECURITY_POLICY
 NEWSROOM_ADMIN_PATH = "/admin/"
+# How often the article form keeps a working copy (articles/admin/autosave.py).
+NEWSROOM_AUTOSAVE_SECONDS = int(os.environ.get("AUTOSAVE_SECONDS", 30))
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -1,6 +1,7 @@
 import io
 import os
 import shutil
+import time
 
 import pytest
 from django.core.cache import cache
@@ -55,6 +56,17 @@ def pytest_runtest_setup(item):
         or (database is not None and database.kwargs.get("transaction"))
     ):
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+
+@pytest.fixture(autouse=True)
+def _finish_leaving_requests(request):
+    """Closing a page with an article form open sends its last autosave
+    (static/js/autosave.js). Set up before the test's page and torn down
+    after it, this gives that request time to finish before the database is
+    flushed under it."""
+    yield
+    if request.node.get_closest_marker("browser"):
+        time.sleep(0.5)
 
 
 @pytest.hookimpl(trylast=True)

@@ -4,6 +4,7 @@ in Chromium, no admin page reports a violation, and the editor's widgets work.""
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser import rich_text
 from tests.factories import make_article, make_image
 from tests.test_login_security import PASSWORD
 
@@ -83,7 +84,7 @@ def test_the_article_editor_widgets_work_under_the_policy(
     page.locator("#id_title").press_sequentially("Heirs of Callao")
     expect(page.locator("#id_slug")).to_have_value("heirs-of-callao")
     page.click("text=Add another Analysis section")
-    expect(page.locator("#id_sections-0-body")).to_be_visible()
+    expect(rich_text(page, "id_sections-0-body")).to_be_visible()
     page.locator("#id_country + .select2").click()
     expect(page.locator(".select2-search__field").last).to_be_visible()
 

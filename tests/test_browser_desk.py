@@ -182,6 +182,10 @@ def test_authors_and_sections_are_reordered_by_dragging_and_the_numbers_follow(
     expect(page.locator("#id_article_authors-1-position")).to_have_value("0")
     expect(page.locator("#id_article_authors-0-position")).to_have_value("1")
     sections = page.locator("#sections-group .inline-related.has_original")
+    # Both sections on screen: with their editors they are taller than one
+    # screen, and a drag does not scroll.
+    page.set_viewport_size({"width": 1280, "height": 2400})
+    sections.nth(0).scroll_into_view_if_needed()
     # A section is picked up by its heading bar; its fields stay for typing.
     sections.nth(1).locator("h3").drag_to(
         sections.nth(0).locator("h3"), target_position={"x": 5, "y": 2}

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from articles.models import Article
+from tests.browser import write_rich_text
 from tests.factories import make_article, make_author, make_country
 
 pytestmark = [
@@ -39,15 +40,15 @@ def test_editor_writes_a_brief_with_sections_tags_and_picks_then_publishes(
     page.locator("#id_title").press_sequentially("Heirs take over the port of Callao")
     expect(page.locator("#id_slug")).to_have_value("heirs-take-over-the-port-of-callao")
     page.fill("#id_dek", "The kingpin is gone; his network is not.")
-    page.fill("#id_body", "<p>Police say the network is intact.</p>")
+    write_rich_text(page, "id_body", "Police say the network is intact.")
     choose(page, "id_country", "Peru")
     page.fill("#id_tags", "ports, cocaine")
     choose(page, "id_article_authors-0-author", "Ana Ríos")
     page.click("text=Add another Analysis section")
     page.click("text=Add another Analysis section")
-    page.fill("#id_sections-0-body", "<p>Ports draw crime.</p>")
+    write_rich_text(page, "id_sections-0-body", "Ports draw crime.")
     page.fill("#id_sections-1-heading", "What to watch")
-    page.fill("#id_sections-1-body", "<p>New scanners.</p>")
+    write_rich_text(page, "id_sections-1-body", "New scanners.")
     page.click("text=Add another Related article")
     choose(page, "id_related_links-0-related", "Earlier brief on Callao")
     page.click("input[name=_save]")

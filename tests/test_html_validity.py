@@ -24,6 +24,8 @@ PAGES = [
     "/en/news/banana-terminals-inspections-lag/comment/",
     "/en/news/banana-terminals-inspections-lag/?feedback=reason",
     "/en/news/banana-terminals-inspections-lag/republish/",
+    # With an embed's click-to-load placeholder.
+    "/en/news/gold-dredges-return-madre-de-dios/",
     "/en/search/?q=port",
     "/es/buscar/?q=",
     "/en/countries/peru/",

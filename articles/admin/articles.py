@@ -15,7 +15,13 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from articles import search
+from articles.admin.autosave import AutosaveAdminMixin
 from articles.admin.corrections import CorrectionInline
+from articles.admin.editor import (
+    LABELS,
+    EmbedAddressAdminMixin,
+    RichTextAdminMixin,
+)
 from articles.admin.filters import AutocompleteFilter
 from articles.admin.forms import ArticleAdminForm
 from articles.admin.republications import RepublishedFilter, republication_table
@@ -31,6 +37,7 @@ from articles.models import (
     Status,
     with_engagement_counts,
 )
+from articles.models.article import WORDS_PER_MINUTE
 from articles.pagination import ArchivePaginator
 
 
@@ -43,7 +50,7 @@ class ArticleAuthorInline(admin.TabularInline):
     validate_min = True
 
 
-class AnalysisSectionInline(admin.StackedInline):
+class AnalysisSectionInline(RichTextAdminMixin, admin.StackedInline):
     model = AnalysisSection
     fields = ["heading", "body", "position"]
     extra = 0
@@ -89,7 +96,13 @@ class TranslationFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(
-    TrashAdminMixin, WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin
+    TrashAdminMixin,
+    WorkflowActionsMixin,
+    RevisionsAdminMixin,
+    AutosaveAdminMixin,
+    EmbedAddressAdminMixin,
+    RichTextAdminMixin,
+    admin.ModelAdmin,
 ):
     form = ArticleAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -140,7 +153,20 @@ class ArticleAdmin(
         "restore_from_trash",
     ]
     fieldsets = [
-        (None, {"fields": ["kind", "title", "slug", "dek", "body", "edited_version"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "kind",
+                    "title",
+                    "slug",
+                    "dek",
+                    "body",
+                    "length",
+                    "edited_version",
+                ]
+            },
+        ),
         (
             _("Where and what"),
             {"fields": ["country", "countries", "topics", "tags"]},
@@ -180,7 +206,14 @@ class ArticleAdmin(
         return (
             super().media
             + autocomplete.media
-            + forms.Media(js=["js/admin-autocomplete-filter.js"])
+            + forms.Media(
+                js=[
+                    # The filter script uses django.jQuery, which this defines.
+                    "admin/js/jquery.init.js",
+                    "js/admin-autocomplete-filter.js",
+                    "js/autosave.js",
+                ]
+            )
         )
 
     def get_paginator(
@@ -237,6 +270,16 @@ class ArticleAdmin(
             obj.title,
             obj.get_kind_display(),
             obj.language.upper(),
+        )
+
+    @admin.display(description=_("length"))
+    def length(self, obj: Article) -> str:
+        # The editor script keeps it up to date as the writer types.
+        return format_html(
+            '<span data-word-count-for="id_body" data-words-per-minute="{}">{}</span>',
+            WORDS_PER_MINUTE,
+            LABELS["wordCount"]
+            % {"words": obj.word_count, "minutes": obj.reading_minutes},
         )
 
     @admin.display(description=_("country"), ordering="country__name")
@@ -345,6 +388,7 @@ class ArticleAdmin(
         # The state changes only through the workflow steps, which check it.
         always = (
             "status",
+            "length",
             "republished_on",
             "helpfulness",
             "donation_clicks",

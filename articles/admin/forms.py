@@ -79,7 +79,7 @@ class ArticleAdminForm(forms.ModelForm):
                 ),
                 code="edit_conflict",
             )
-        latest = self.instance.revisions.select_related("user").first()
+        latest = self.instance.revisions.saved().select_related("user").first()
         who = latest.user.get_username() if latest and latest.user else _("someone")
         raise forms.ValidationError(
             _(

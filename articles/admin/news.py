@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from articles.admin.editor import RichTextAdminMixin
 from articles.admin.revisions import RevisionsAdminMixin
 from articles.admin.trash import TrashAdminMixin
 from articles.admin.workflow import WorkflowActionsMixin
@@ -10,7 +11,11 @@ from articles.models import OrganizationNewsItem
 
 @admin.register(OrganizationNewsItem)
 class OrganizationNewsItemAdmin(
-    TrashAdminMixin, WorkflowActionsMixin, RevisionsAdminMixin, admin.ModelAdmin
+    TrashAdminMixin,
+    WorkflowActionsMixin,
+    RevisionsAdminMixin,
+    RichTextAdminMixin,
+    admin.ModelAdmin,
 ):
     list_display = ["title", "state", "published_at", "language"]
     list_filter = ["status", "language", ("published_at", admin.DateFieldListFilter)]

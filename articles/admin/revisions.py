@@ -137,7 +137,7 @@ class RevisionsAdminMixin:
             "opts": self.opts,
             "original": article,
             "title": _("Revisions of “%(title)s”") % {"title": article.title},
-            "revisions": article.revisions.select_related("user"),
+            "revisions": article.revisions.saved().select_related("user"),
         }
         return TemplateResponse(
             request, "admin/articles/article/revisions.html", context
@@ -147,7 +147,7 @@ class RevisionsAdminMixin:
         self, request: HttpRequest, object_id: str, revision_id: int
     ) -> HttpResponse:
         article = self.get_item(request, object_id)
-        revision = get_object_or_404(article.revisions, pk=revision_id)
+        revision = get_object_or_404(article.revisions.saved(), pk=revision_id)
         can_restore = self.has_change_permission(request, article)
         if request.method == "POST":
             if not can_restore:

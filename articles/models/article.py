@@ -1,4 +1,5 @@
 import html
+import re
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from articles import related
+from articles.embeds import validate_embeds
 from articles.models.article_history import ArticleHistory
 from articles.models.licences import LicenceTerms, site_licence
 from articles.models.media import Image
@@ -25,6 +27,9 @@ from articles.sanitize import clean_rich_text
 # The fixed part of the publishing rule (the time part moves): the condition
 # of the partial indexes that public queries read.
 PUBLIC = Q(status=Status.PUBLISHED, trashed_at__isnull=True)
+WORDS_PER_MINUTE = 230
+"""An adult's silent reading speed for non-fiction, for the reading time."""
+WORD = re.compile(r"\w[\w'’-]*")
 
 
 class Kind(models.TextChoices):
@@ -140,12 +145,10 @@ class Article(ArticleHistory, Publishable):
     body = models.TextField(
         _("body"),
         blank=True,
+        validators=[validate_embeds],
         help_text=_(
-            "HTML. Paragraphs, headings, lists, quotes, links and tables are "
-            "kept; scripts, styles and embeds are removed when you save. For a "
-            "“see also” box write "
-            '&lt;aside class="see-also"&gt;&lt;a href="/…"&gt;Title&lt;/a&gt;'
-            "&lt;/aside&gt;."
+            "Pasted text keeps its headings, lists, links and tables and loses "
+            "its fonts and colours."
         ),
     )
     body_html = models.TextField(editable=False, blank=True)
@@ -394,6 +397,16 @@ class Article(ArticleHistory, Publishable):
             touched |= models.Q(translation_id=self.pk)
         return Article.objects.filter(touched).exclude(pk=self.pk)
 
+    @property
+    def word_count(self) -> int:
+        """Words of the body as the writer sees them (the editor counts alike)."""
+        text = html.unescape(re.sub(r"<[^>]*>", " ", self.body))
+        return len(WORD.findall(text))
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, round(self.word_count / WORDS_PER_MINUTE))
+
     def publication_refusal(self) -> str | None:
         if not strip_tags(self.body).strip():
             return _("Write the body before publishing: readers would get a headline.")
@@ -587,7 +600,7 @@ class AnalysisSection(models.Model):
             "“Newsroom Analysis”."
         ),
     )
-    body = models.TextField(_("body"))
+    body = models.TextField(_("body"), validators=[validate_embeds])
     body_html = models.TextField(editable=False, blank=True)
 
     class Meta:

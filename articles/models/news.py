@@ -4,6 +4,7 @@ from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from articles.embeds import validate_embeds
 from articles.models.media import Image
 from articles.models.publishing import Publishable
 from articles.sanitize import sanitize_html
@@ -13,7 +14,7 @@ class OrganizationNewsItem(Publishable):
     """News about the newsroom itself: awards, events, citations of its work."""
 
     excerpt = models.TextField(_("excerpt"), max_length=400)
-    body = models.TextField(_("body"), blank=True)
+    body = models.TextField(_("body"), blank=True, validators=[validate_embeds])
     body_html = models.TextField(editable=False, blank=True)
     # PROTECT, as for articles (articles.models.article).
     featured_image = models.ForeignKey(

@@ -9,6 +9,7 @@ copies, one foreign key per kind of content.
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +19,29 @@ from articles.models.publishing import Publishable, RestoreReport
 
 
 class RevisionQuerySet(models.QuerySet):
+    def saved(self) -> "RevisionQuerySet":
+        """The history: what was saved, without working copies."""
+        return self.filter(autosave=False)
+
+    def working_copy(self, article: Article | None, user) -> "Revision | None":
+        """``user``'s autosave of ``article`` (None: of a new article) that
+        is newer than the article's last save, if there is one."""
+        found = self.filter(autosave=True, article=article, user=user).first()
+        if found and article is not None and found.created_at < article.updated_at:
+            return None
+        return found
+
+    def autosave(self, article: Article | None, user, fields: dict) -> "Revision":
+        """Keep ``fields`` (the form as typed) as ``user``'s one working copy
+        of ``article``, replacing the previous one; the article is untouched."""
+        revision, _created = self.update_or_create(
+            article=article,
+            user=user,
+            autosave=True,
+            defaults={"data": {"fields": fields}, "created_at": timezone.now()},
+        )
+        return revision
+
     def record(self, item: Publishable, user=None, note: str = "") -> "Revision":
         # A workflow note can be longer than the history's column.
         note = Truncator(note).chars(Revision._meta.get_field("note").max_length)
@@ -30,6 +54,7 @@ class RevisionQuerySet(models.QuerySet):
 
 
 class Revision(models.Model):
+    # Empty only for a working copy of an article not saved yet.
     article = models.ForeignKey(
         Article,
         on_delete=models.CASCADE,
@@ -55,6 +80,10 @@ class Revision(models.Model):
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
     data = models.JSONField(_("content"))
+    # A working copy saved while the form is open: the form's fields as typed,
+    # one per article and person, replaced at each autosave and deleted when
+    # the form is saved. The history (saved()) leaves it out.
+    autosave = models.BooleanField(_("autosave"), default=False, editable=False)
 
     objects = RevisionQuerySet.as_manager()
 
@@ -69,16 +98,27 @@ class Revision(models.Model):
         verbose_name_plural = _("revisions")
         constraints = [
             models.CheckConstraint(
+                # Of one item; of none only for a working copy of an article
+                # not saved yet.
                 condition=(
                     models.Q(article__isnull=False, news_item__isnull=True)
                     | models.Q(article__isnull=True, news_item__isnull=False)
+                    | models.Q(
+                        article__isnull=True, news_item__isnull=True, autosave=True
+                    )
                 ),
                 name="revision_of_one_item",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["article", "user"],
+                condition=models.Q(autosave=True),
+                name="one_autosave_per_article_and_user",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.item} @ {self.created_at:%Y-%m-%d %H:%M}"
+        item = self.item or _("a new article")
+        return f"{item} @ {self.created_at:%Y-%m-%d %H:%M}"
 
     @classmethod
     def field_for(cls, model: type[Publishable]) -> str:
@@ -89,11 +129,16 @@ class Revision(models.Model):
         )
 
     @property
-    def item(self) -> Publishable:
+    def item(self) -> Publishable | None:
+        """The article or news item; None for a working copy of an article
+        not saved yet."""
         return next(
-            getattr(self, name)
-            for name in self.ITEM_FIELDS
-            if getattr(self, f"{name}_id") is not None
+            (
+                getattr(self, name)
+                for name in self.ITEM_FIELDS
+                if getattr(self, f"{name}_id") is not None
+            ),
+            None,
         )
 
     def restore(self, user=None) -> RestoreReport:

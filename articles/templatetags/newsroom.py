@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from articles import embeds
 from articles.figures import render_figures
 from articles.reader_forms import TOKEN_FIELD, issue_token
 from articles.structured_data import absolute
@@ -89,3 +90,9 @@ SHORT_DATE_FORMAT = "j M Y"
 @register.filter
 def short_date(value: datetime | None) -> str:
     return date(value, SHORT_DATE_FORMAT) if value else ""
+
+
+@register.filter
+def with_embeds(body_html: str) -> str:
+    """A cleaned body with its embeds as click-to-load placeholders."""
+    return embeds.as_placeholders(body_html)
