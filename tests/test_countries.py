@@ -14,9 +14,9 @@ from lxml import etree
 from articles.models import Article, Country, Revision, Status
 from articles.search import drop_sqlite_triggers
 from articles.subjects import COUNTRY
-from tests.factories import make_article, make_author, make_country, make_user
+from tests.factories import make_article, make_country, make_user
 from tests.test_query_counts import queries_for
-from tests.test_structured_data import SITE, json_ld
+from tests.test_structured_data import json_ld
 from tests.wordpress_exports import category, export, import_export, post
 
 pytestmark = pytest.mark.django_db
@@ -121,26 +121,6 @@ def test_json_ld_names_a_place_per_country_primary_first(client, regional):
     assert data["contentLocation"] == [
         {"@type": "Place", "name": name} for name in ["Peru", "Brazil", "Colombia"]
     ]
-
-
-def test_json_ld_of_a_team_piece_about_two_countries_without_an_image(client, settings):
-    """The issue's combined case, for the parts this branch holds: places,
-    author types and an image even though the article has none."""
-    settings.SITE_URL = SITE
-    team = make_author(name="Venezuela Investigative Unit", kind="team")
-    article = make_article(
-        country=make_country(name="Venezuela"),
-        countries=[make_country(name="Colombia")],
-        authors=[team, make_author(name="Ana Ríos")],
-    )
-    data, _breadcrumb = json_ld(client.get(article.get_absolute_url()).text)
-    assert [place["name"] for place in data["contentLocation"]] == [
-        "Venezuela",
-        "Colombia",
-    ]
-    assert [author["@type"] for author in data["author"]] == ["Organization", "Person"]
-    assert data["image"][0]["@type"] == "ImageObject"
-    assert data["image"][0]["url"].startswith(SITE)
 
 
 def test_spanish_pages_name_the_countries_in_spanish(client):

@@ -8,7 +8,14 @@ import pytest
 from django.utils.dateparse import parse_datetime
 
 from articles.models import SiteSettings
-from tests.factories import make_article, make_author, make_country, make_image
+from tests.factories import (
+    make_article,
+    make_author,
+    make_correction,
+    make_country,
+    make_image,
+    make_outlet,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -169,3 +176,35 @@ def test_home_describes_the_organization(client, settings):
     assert organization["@type"] == "NewsMediaOrganization"
     assert organization["url"] == f"{SITE}/"
     assert organization["logo"]["url"] == f"{SITE}/static/img/logo.png"
+
+
+def test_a_corrected_co_published_team_piece_about_two_countries(client, settings):
+    """What the newsroom's real articles carry at once: corrections, several
+    countries, a team byline, a partner outlet, and no image of their own."""
+    settings.SITE_URL = SITE
+    article = make_article(
+        country=make_country(name="Venezuela"),
+        countries=[make_country(name="Colombia")],
+        authors=[
+            make_author(name="Venezuela Investigative Unit", kind="team"),
+            make_author(name="Ana Ríos"),
+        ],
+    )
+    article.partners.add(make_outlet(name="Armando.info"))
+    make_correction(article, kind="correction", text="The mine is in Bolívar.")
+    make_correction(article, kind="update", text="The ministry answered.")
+
+    data, _breadcrumb = json_ld(client.get(article.get_absolute_url()).text)
+
+    assert [author["@type"] for author in data["author"]] == ["Organization", "Person"]
+    assert data["contentLocation"] == [
+        {"@type": "Place", "name": "Venezuela"},
+        {"@type": "Place", "name": "Colombia"},
+    ]
+    # Google asks for an image: the site's stands in for the article's.
+    assert data["image"][0]["@type"] == "ImageObject"
+    assert data["image"][0]["url"].startswith(SITE)
+    # An update adds to the article; only a correction amends it.
+    assert [entry["@type"] for entry in data["correction"]] == ["CorrectionComment"]
+    assert data["correction"][0]["text"] == "The mine is in Bolívar."
+    assert [partner["name"] for partner in data["contributor"]] == ["Armando.info"]
