@@ -19,6 +19,11 @@
       box.querySelectorAll(".select2-selection, .select2-selection__rendered, .select2-search__field").forEach(function (control) {
         control.setAttribute("aria-label", name);
       });
+      // select2 puts its "remove all" cross inside the list of choices, where
+      // only list items belong; the keyboard removes choices with Backspace.
+      box.querySelectorAll(".select2-selection__rendered > .select2-selection__clear:not([aria-hidden])").forEach(function (cross) {
+        cross.setAttribute("aria-hidden", "true");
+      });
     });
     document.querySelectorAll(".select2-dropdown .select2-search__field:not([aria-label])").forEach(function (field) {
       var owner = document.querySelector(".select2-container--open .select2-selection");
