@@ -1,6 +1,7 @@
 """Work that would slow a save down, run by the task queue's worker
 (``manage.py db_worker``; at once, in the same process, in tests)."""
 
+from django.apps import apps
 from django.db import transaction
 from django_tasks import task
 
@@ -12,8 +13,8 @@ def make_image_renditions(image_id: int) -> None:
     """Make the library image's renditions and focal-point crops, then let
     pages use them. An image deleted or changed meanwhile is left alone: the
     change queued a task of its own."""
-    from articles.models import Image
-
+    # By name: the model queues this task when it is saved.
+    Image = apps.get_model("articles", "Image")
     image = Image.objects.filter(pk=image_id).first()
     if image is None:
         return

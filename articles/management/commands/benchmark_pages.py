@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from articles import save_benchmark
+from articles.management import save_benchmark
 from articles.models import Article, Country
 from articles.sitemaps import SITEMAPS
 from articles.subjects import TAG
