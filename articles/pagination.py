@@ -50,8 +50,14 @@ class ArchivePaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        rows = {row.pk: row for row in self.object_list.filter(pk__in=ids)}
+        rows = {_pk(row): row for row in self.object_list.filter(pk__in=ids)}
         return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
+
+def _pk(row) -> int:
+    """A model instance's primary key, or that of a ``values()`` row that
+    includes it."""
+    return row["pk"] if isinstance(row, dict) else row.pk
 
 
 class ArchivePaginationMixin:
