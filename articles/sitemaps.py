@@ -102,7 +102,9 @@ class ArticleSitemap(PublicSitemap):
     def paginator(self) -> ArchivePaginator:
         # Ids first through the index, then a file's rows by id: a late page
         # does not read every article before it.
-        return ArchivePaginator(self.rows(), self.limit, count_key="sitemap-articles")
+        return ArchivePaginator(
+            self.items(), self.limit, count_key="sitemap-articles", rows=self.rows()
+        )
 
     def get_latest_lastmod(self):
         # No index orders edits: read once per version of the content.
