@@ -120,13 +120,11 @@ class ArticleSitemap(PublicSitemap):
         for url in urls:
             row = url["item"]
             if row["translation_public"]:
+                translated = (row["translation__slug"], row["translation__language"])
                 url["alternates"] = paired_alternates(
                     {
-                        row["language"]: url["location"],
-                        row["translation__language"]: origin
-                        + self.route.path(
-                            row["translation__slug"], row["translation__language"]
-                        ),
+                        row["language"]: origin + self.location(row),
+                        translated[1]: origin + self.route.path(*translated),
                     }
                 )
         return urls
