@@ -158,6 +158,9 @@ class ArticleFeed(Feed):
                 "sections",
                 "corrections",
             )
+            # The sanitized HTML is what readers get: the source text and
+            # the search columns would double what is read.
+            .defer("body", "search_text", "search_vector")
             .order_by("-published_at", "-pk")[:ITEMS_PER_FEED]
         )
         prefetch_figures(articles)
@@ -216,14 +219,16 @@ class ArticleFeed(Feed):
         return places + topics + [tag.name for tag in item.tags.all()]
 
     def item_extra_kwargs(self, item: Article) -> dict:
+        site = SiteSettings.load().for_language(item.language)
         return {
             "authors": [author.name for author in item.ordered_authors],
-            "content": self.item_content(item),
-            "licence_url": item.licence_terms.url,
+            "content": self.item_content(item, site),
+            "licence_url": item.licence_terms_under(site).url,
         }
 
-    def item_content(self, item: Article) -> str:
-        site = SiteSettings.load().for_language(item.language)
+    def item_content(self, item: Article, site: SiteSettings) -> str:
+        """The full text with what the licence asks for; ``site`` is the
+        settings in the item's language."""
         with translation.override(item.language):
             parts = [
                 portable_body(item, republishing=False),
@@ -307,5 +312,5 @@ class PartnerFeed(ArticleFeed):
             "name": obj.site.organization_name
         }
 
-    def item_content(self, item: Article) -> str:
+    def item_content(self, item: Article, site: SiteSettings) -> str:
         return republish_html(item)

@@ -9,6 +9,7 @@ from articles.navigation import SECTION_NAMES
 
 SECONDARY_STORIES = 4
 CARDS_PER_ROW = 4
+TEXT_FIELDS = ["body", "body_html", "search_text", "search_vector"]
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,14 @@ class FrontPage:
 
 def newest_by(articles, field: str, values, count: int):
     """The ``count`` newest of ``articles`` for each of ``values`` of
-    ``field``, newest first, with what their cards show."""
-    return articles.newest_of_each(field, values, count).with_card_data()
+    ``field``, newest first, with what their cards show and not their texts,
+    which cards do not show (a few dozen bodies were most of the page's
+    reading)."""
+    return (
+        articles.newest_of_each(field, values, count)
+        .with_card_data()
+        .defer(*TEXT_FIELDS)
+    )
 
 
 def front_page(language: str) -> FrontPage:

@@ -25,14 +25,18 @@ class ArchivePaginator(Paginator):
         *args,
         count_key: str,
         max_count: int | None = None,
+        rows=None,
         **kwargs,
     ):
         """``count_key`` names the listing (its filters and language), so
         that the cached count is shared by every page of it; ``max_count``
         stops counting there (for searches, whose matches need not all be
-        read)."""
+        read); ``rows``, when given, is what a page's rows are read from by
+        id (``values()`` rows with their ``pk`` welcome), so that its joins
+        stay out of the walk of the index."""
         super().__init__(object_list, per_page, *args, **kwargs)
         self.max_count = max_count
+        self.rows = object_list if rows is None else rows
         digest = hashlib.sha256(count_key.encode()).hexdigest()[:32]
         self.count_key = f"archive-count:{current_version()}:{digest}"
 
@@ -50,8 +54,14 @@ class ArchivePaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        rows = {row.pk: row for row in self.object_list.filter(pk__in=ids)}
+        rows = {_pk(row): row for row in self.rows.filter(pk__in=ids)}
         return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
+
+def _pk(row) -> int:
+    """A model instance's primary key, or that of a ``values()`` row that
+    includes it."""
+    return row["pk"] if isinstance(row, dict) else row.pk
 
 
 class ArchivePaginationMixin:

@@ -137,7 +137,7 @@ def attribution_footer(article: Article, site: SiteSettings) -> str:
     """The closing line the licence asks for: first publisher, licence, original.
     Call it with the article's language active."""
     url = article.canonical_url
-    licence = article.licence_terms
+    licence = article.licence_terms_under(site)
     if licence.allows_republishing:
         credit = gettext(
             "This article was first published by %(organization)s and is "

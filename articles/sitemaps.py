@@ -1,23 +1,51 @@
 """Sitemaps: every public page, with lastmod and hreflang alternates, on the
 configured public origin (not whatever Host header a request carried)."""
 
+import re
+from datetime import date, datetime
 from functools import partial
+from html import escape
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.cache import cache
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils import translation
+from django.utils.timezone import template_localtime
 
 from articles.models import Article, OrganizationNewsItem
 from articles.pagination import ArchivePaginator
 from articles.public_cache import RESPONSE_SECONDS, current_version
 from articles.subjects import SUBJECT_KINDS, PublishedSubject, SubjectKind
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-URL_FIELDS = ["slug", "language", "status", "published_at", "updated_at", "trashed_at"]
+# What Django's <slug:…> converter matches: any other slug is reversed, as
+# reverse() alone knows how to quote it or refuse it.
+SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+PLACEHOLDER = "sitemap-slug-placeholder"
+
+
+class SlugRoute:
+    """The addresses of a route with one slug, reversed once per language: a
+    sitemap file names thousands of them, and reverse() for each (under the
+    language of each) was most of its cost."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.ends: dict[str, tuple[str, str]] = {}
+
+    def path(self, slug: str, language: str) -> str:
+        if not SLUG.fullmatch(slug):
+            with translation.override(language):
+                return reverse(self.name, kwargs={"slug": slug})
+        if language not in self.ends:
+            with translation.override(language):
+                address = reverse(self.name, kwargs={"slug": PLACEHOLDER})
+            head, _placeholder, tail = address.partition(PLACEHOLDER)
+            self.ends[language] = (head, tail)
+        head, tail = self.ends[language]
+        return f"{head}{slug}{tail}"
 
 
 class PublicSitemap(Sitemap):
@@ -36,25 +64,47 @@ class PublicSitemap(Sitemap):
 class ArticleSitemap(PublicSitemap):
     changefreq = "weekly"
 
+    def __init__(self):
+        # This object lives for one request (see SITEMAPS).
+        self.route = SlugRoute("articles:article-detail")
+
     def items(self):
         return (
             Article.objects.published()
             .canonical_here()
-            .select_related("translation")
-            # Addresses and dates only: 5,000 bodies per file would be most
-            # of its cost.
-            .only(*URL_FIELDS, *(f"translation__{name}" for name in URL_FIELDS))
             .order_by("-published_at", "-pk")
         )
 
-    def lastmod(self, article: Article):
-        return article.updated_at
+    def rows(self):
+        """Addresses and dates as plain values: model instances of a
+        thousand articles and their translations would be most of a file's
+        cost."""
+        translation_public = Exists(
+            Article.objects.published().filter(pk=OuterRef("translation_id"))
+        )
+        return self.items().values(
+            "pk",
+            "slug",
+            "language",
+            "updated_at",
+            "translation__slug",
+            "translation__language",
+            translation_public=translation_public,
+        )
+
+    def location(self, row: dict) -> str:
+        return self.route.path(row["slug"], row["language"])
+
+    def lastmod(self, row: dict):
+        return row["updated_at"]
 
     @property
     def paginator(self) -> ArchivePaginator:
-        # Ids first through the index, then 5,000 rows by id: a late page
+        # Ids first through the index, then a file's rows by id: a late page
         # does not read every article before it.
-        return ArchivePaginator(self._items(), self.limit, count_key="sitemap-articles")
+        return ArchivePaginator(
+            self.items(), self.limit, count_key="sitemap-articles", rows=self.rows()
+        )
 
     def get_latest_lastmod(self):
         # No index orders edits: read once per version of the content.
@@ -66,8 +116,17 @@ class ArticleSitemap(PublicSitemap):
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
+        origin = settings.SITE_URL
         for url in urls:
-            url["alternates"] = hreflang_alternates(url["item"])
+            row = url["item"]
+            if row["translation_public"]:
+                translated = (row["translation__slug"], row["translation__language"])
+                url["alternates"] = paired_alternates(
+                    {
+                        row["language"]: origin + self.location(row),
+                        translated[1]: origin + self.route.path(*translated),
+                    }
+                )
         return urls
 
 
@@ -77,10 +136,18 @@ def hreflang_alternates(article: Article) -> list[dict]:
     translation = article.translation
     if translation is None or not translation.is_published:
         return []
-    pair = sorted([article, translation], key=lambda a: a.language)
-    alternates = [{"lang_code": a.language, "location": a.get_full_url()} for a in pair]
-    default = next((a for a in pair if a.language == settings.LANGUAGE_CODE), pair[0])
-    return [*alternates, {"lang_code": "x-default", "location": default.get_full_url()}]
+    return paired_alternates(
+        {a.language: a.get_full_url() for a in (article, translation)}
+    )
+
+
+def paired_alternates(addresses: dict[str, str]) -> list[dict]:
+    """Alternates of a page and its translation, from their full addresses
+    by language: both, then the one in the default language as x-default."""
+    pair = sorted(addresses.items())
+    alternates = [{"lang_code": code, "location": url} for code, url in pair]
+    default = addresses.get(settings.LANGUAGE_CODE, pair[0][1])
+    return [*alternates, {"lang_code": "x-default", "location": default}]
 
 
 class BilingualSitemap(PublicSitemap):
@@ -97,27 +164,30 @@ class SubjectSitemap(BilingualSitemap):
 
     def __init__(self, subject_kind: SubjectKind):
         self.subject_kind = subject_kind
-        # Each address is asked for up to four times (its entry, and as an
-        # alternate of each language's entry): reversed once. This object
-        # lives for one request (see SITEMAPS).
-        self.addresses: dict[tuple[int, str], str] = {}
+        # This object lives for one request (see SITEMAPS).
+        self.route = SlugRoute(f"articles:{subject_kind.name}")
+        self.subjects: list[PublishedSubject] | None = None
 
     def items(self) -> list[PublishedSubject]:
         # One grouped query over every article's subjects, read once per
         # version of the public content: the index and every page of the
-        # section share it.
-        kind = self.subject_kind
-        key = f"published-subjects:{current_version()}:{kind.name}"
-        return cache.get_or_set(key, kind.published_subjects, RESPONSE_SECONDS)
+        # section share it; this object reads it once.
+        if self.subjects is None:
+            kind = self.subject_kind
+            key = f"sitemap-subjects:{current_version()}:{kind.name}"
+            self.subjects = cache.get_or_set(
+                key, kind.published_subjects, RESPONSE_SECONDS
+            )
+        return self.subjects
 
-    def get_languages_for_item(self, subject: PublishedSubject) -> list[str]:
-        return [code for code in LANGUAGE_CODES if code in subject.latest]
+    def get_languages_for_item(self, subject: PublishedSubject) -> tuple[str, ...]:
+        return subject.languages
 
-    def location(self, subject: PublishedSubject) -> str:
-        key = (subject.pk, get_language())
-        if key not in self.addresses:
-            self.addresses[key] = self.subject_kind.url(subject)
-        return self.addresses[key]
+    def _location(self, item, force_lang_code=None) -> str:
+        # Django's own activates each address's language to call location();
+        # the route knows every language's address without it.
+        subject, language = item
+        return self.route.path(subject.slug, force_lang_code or language)
 
     def lastmod(self, subject: PublishedSubject):
         return subject.last_published
@@ -162,6 +232,43 @@ class StaticPagesSitemap(BilingualSitemap):
 
     def get_latest_lastmod(self):
         return latest_publication()
+
+
+def urlset_xml(urls: list[dict]) -> str:
+    """A section's file from its sitemap's ``get_urls()``: what Django's
+    ``sitemap.xml`` template writes, byte for byte (its ``spaceless`` output),
+    written directly: a template's loop over a thousand addresses, each with
+    its alternates, cost more than finding them."""
+    entries = []
+    for url in urls:
+        entry = [f"<url><loc>{escape(url['location'])}</loc>"]
+        if url["lastmod"]:
+            entry.append(f"<lastmod>{calendar_date(url['lastmod'])}</lastmod>")
+        if url["changefreq"]:
+            entry.append(f"<changefreq>{escape(url['changefreq'])}</changefreq>")
+        if url["priority"]:
+            entry.append(f"<priority>{escape(url['priority'])}</priority>")
+        entry.extend(
+            f'<xhtml:link rel="alternate" hreflang="{escape(alternate["lang_code"])}"'
+            f' href="{escape(alternate["location"])}"/>'
+            for alternate in url["alternates"]
+        )
+        entry.append("</url>")
+        entries.append("".join(entry))
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+        f"{''.join(entries)}\n</urlset>\n"
+    )
+
+
+def calendar_date(value: date) -> str:
+    """The day of ``value`` in the site's time zone, as the template's
+    ``date:"Y-m-d"`` writes it."""
+    if isinstance(value, datetime):
+        value = template_localtime(value).date()
+    return value.isoformat()
 
 
 def latest_publication():

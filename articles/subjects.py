@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Exists, Max, OuterRef
 from django.http import Http404
@@ -32,6 +33,8 @@ class PublishedSubject:
     latest: dict[str, datetime]
     """The newest publication about the subject in each language it is
     public in, and only those."""
+    languages: tuple[str, ...]
+    """Those languages, in the order of ``settings.LANGUAGES``."""
 
     @property
     def last_published(self) -> datetime:
@@ -88,7 +91,13 @@ class SubjectKind:
             .order_by("pk")
             .values_list("pk", "slug")
         )
-        return [PublishedSubject(pk, slug, latest[pk]) for pk, slug in slugs]
+        codes = [code for code, _name in settings.LANGUAGES]
+        return [
+            PublishedSubject(
+                pk, slug, latest[pk], tuple(c for c in codes if c in latest[pk])
+            )
+            for pk, slug in slugs
+        ]
 
     def suggestions(self, text: str, language: str, limit: int) -> models.QuerySet:
         """At most ``limit`` public subjects in ``language`` whose name or

@@ -1,11 +1,9 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from articles.sitemaps import SITEMAPS
 from articles.views import discovery, media, republishing
 
 admin.site.site_header = _("Newsroom editorial desk")
@@ -23,8 +21,7 @@ urlpatterns = [
     path("sitemap-news.xml", discovery.news_sitemap, name="sitemap-news"),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
-        {"sitemaps": SITEMAPS},
+        discovery.sitemap_section,
         name="sitemap-section",
     ),
     # Outside the language prefixes: copies on other sites keep working

@@ -4,6 +4,8 @@ region, our news."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -82,3 +84,25 @@ def test_empty_newsroom_says_nothing_is_published(client):
 def test_home_has_one_h1(client):
     make_article(kind="brief")
     assert client.get(HOME).text.count("<h1") == 1
+
+
+def test_the_home_page_is_read_once_per_version_of_the_content(client):
+    make_article(title="First")
+    make_news_item(title="Our first award")
+    client.get(HOME)
+
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(HOME).text
+
+    assert "First" in again and "Our first award" in again
+    assert not [q for q in queries.captured_queries if "articles_" in q["sql"]]
+
+
+def test_a_new_publication_reaches_the_home_page_at_once(
+    client, django_capture_on_commit_callbacks
+):
+    make_article(title="First")
+    client.get(HOME)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article(title="Breaking")
+    assert client.get(HOME).context["front_page"].lead.title == "Breaking"

@@ -8,11 +8,13 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from lxml import etree
 
 from articles.models import SiteSettings, Status
+from articles.sitemaps import SITEMAPS, urlset_xml
 from tests.factories import make_article, make_author, make_country, make_news_item
 
 pytestmark = pytest.mark.django_db
@@ -171,3 +173,9 @@ def test_sitemaps_cost_the_same_for_few_or_many_articles(client, settings):
         make_article(translation=other, tags=[f"t{n}"])
     many = {url: cost(url) for url in few}
     assert many == few
+
+
+def test_sections_are_written_byte_for_byte_as_djangos_template_would(newsroom):
+    for sitemap_class in SITEMAPS.values():
+        urls = sitemap_class().get_urls()
+        assert urlset_xml(urls) == render_to_string("sitemap.xml", {"urlset": urls})

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -12,7 +13,7 @@ from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 
 from articles.models import Article, SiteSettings
-from articles.sitemaps import SITEMAPS
+from articles.sitemaps import SITEMAPS, urlset_xml
 
 NEWS_SITEMAP_DAYS = 2
 NEWS_SITEMAP_LIMIT = 1000
@@ -83,6 +84,16 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
         {"sitemaps": entries},
         content_type="application/xml",
     )
+
+
+@require_GET
+def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
+    """One file of a section: Django's view (its 404s for an unknown section
+    or page, its Last-Modified and X-Robots-Tag headers), with the addresses
+    written by ``urlset_xml`` instead of its template."""
+    response = sitemap_views.sitemap(request, SITEMAPS, section)
+    response.content = urlset_xml(response.context_data["urlset"])
+    return response
 
 
 @require_GET

@@ -19,7 +19,7 @@ from django_filters.views import FilterView
 from articles import search
 from articles.context_processors import language_links_for
 from articles.filters import ArticleFilter
-from articles.front_page import front_page
+from articles.front_page import FrontPage, front_page
 from articles.models import Article, OrganizationNewsItem, SiteSettings
 from articles.pagination import ArchivePaginationMixin
 from articles.public_cache import RESPONSE_SECONDS, add_surrogate_keys, current_version
@@ -42,15 +42,35 @@ def latest_organization_news() -> list[OrganizationNewsItem]:
     return list(news[:ORGANIZATION_NEWS_ON_PAGE])
 
 
+@dataclass(frozen=True)
+class HomePage:
+    """What the home page shows that comes from the database."""
+
+    front_page: FrontPage
+    organization_news: list[OrganizationNewsItem]
+
+
 class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
+        page = self.read_page()
         return super().get_context_data(
-            front_page=front_page(get_language()),
-            organization_news=latest_organization_news(),
+            front_page=page.front_page,
+            organization_news=page.organization_news,
             structured_data=[organization_json_ld(SiteSettings.load())],
             **kwargs,
+        )
+
+    def read_page(self) -> HomePage:
+        """Read once per version of the public content and language, as the
+        article page is (see ``ArticleDetailView.read_page``): never stale,
+        since any change a reader could see retires the version."""
+        language = get_language()
+        return cache.get_or_set(
+            f"home-page:{current_version()}:{language}",
+            lambda: HomePage(front_page(language), latest_organization_news()),
+            RESPONSE_SECONDS,
         )
 
 
