@@ -7,6 +7,7 @@ from articles.models import (
     Article,
     Author,
     Country,
+    CorrectionKind,
     Image,
     OrganizationNewsItem,
     RelatedArticle,
@@ -82,7 +83,27 @@ def test_demo_content_leaves_an_editors_changes_alone():
 
 def test_demo_images_are_real_images_with_descriptions():
     call_command("load_demo_content")
+    shown = Image.objects.shown_by(
+        Article.objects.published(), OrganizationNewsItem.objects.published()
+    )
     for image in Image.objects.all():
         assert image.width == 1600
         assert image.alt
-        assert image.featured_in_articles.exists()
+        assert image in shown
+
+
+def test_demo_shows_an_editor_every_part_of_an_article():
+    """One demo article carries what the editor and the model can hold, so a
+    new user sees each on the page and in the form."""
+    call_command("load_demo_content")
+    article = Article.objects.get(slug="timber-trail-amazon-export-docks")
+
+    assert article.figure_images
+    assert 'data-embed="datawrapper"' in article.body_html
+    assert {note.kind for note in article.corrections.all()} == {
+        CorrectionKind.CORRECTION,
+        CorrectionKind.UPDATE,
+    }
+    assert article.countries.count() >= 2
+    assert article.topics.exists()
+    assert article.authors.get().is_team
