@@ -6,8 +6,8 @@ from django.core.management import call_command
 from articles.models import (
     Article,
     Author,
-    Country,
     CorrectionKind,
+    Country,
     Image,
     OrganizationNewsItem,
     RelatedArticle,
