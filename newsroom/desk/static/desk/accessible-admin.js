@@ -19,6 +19,13 @@
       box.querySelectorAll(".select2-selection, .select2-selection__rendered, .select2-search__field").forEach(function (control) {
         control.setAttribute("aria-label", name);
       });
+      // select2 puts its "remove all" cross, a span only a mouse can use,
+      // inside the list of choices, where a list may hold only items. Hidden
+      // from screen readers, the list reads as the choices alone; keyboard
+      // users remove choices with Backspace, as before.
+      box.querySelectorAll(".select2-selection__rendered > .select2-selection__clear").forEach(function (clear) {
+        clear.setAttribute("aria-hidden", "true");
+      });
     });
     document.querySelectorAll(".select2-dropdown .select2-search__field:not([aria-label])").forEach(function (field) {
       var owner = document.querySelector(".select2-container--open .select2-selection");
