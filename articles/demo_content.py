@@ -208,6 +208,8 @@ ARTICLES = [
         "topics": ["Drug trafficking", "Ports"],
         "tags": ["puertos", "cocaína", "aduanas"],
         "days_ago": 1,
+        # The library image of the English original, reused as editors do.
+        "image_from": "banana-terminals-inspections-lag",
     },
     {
         "slug": "gold-dredges-return-madre-de-dios",
@@ -290,6 +292,8 @@ ARTICLES = [
         "topics": ["Illegal mining", "Environmental crime"],
         "tags": ["oro", "Amazonía"],
         "days_ago": 3,
+        # The library image of the English original, reused as editors do.
+        "image_from": "gold-dredges-return-madre-de-dios",
     },
     {
         "slug": "honduras-prison-extortion-cells",

@@ -50,6 +50,8 @@ def test_demo_content_is_a_complete_newsroom():
     assert published.filter(tags__isnull=False).exists()
     assert RelatedArticle.objects.exists()
     assert published.exclude(featured_image=None).exists()
+    # The Spanish front page leads with a picture too.
+    assert published.filter(language="es").exclude(featured_image=None).exists()
     assert Article.objects.scheduled().exists()
     assert Article.objects.filter(status="review").exists()
     assert OrganizationNewsItem.objects.published().count() >= 3

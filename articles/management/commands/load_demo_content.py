@@ -151,6 +151,10 @@ class Command(BaseCommand):
         if "image" in data:
             alt, colour = data["image"]
             article.featured_image = self.create_image(data["slug"], alt, colour)
+        if "image_from" in data:
+            article.featured_image = Article.objects.get(
+                slug=data["image_from"]
+            ).featured_image
         if "figure" in data:
             alt, colour, caption = data["figure"]
             figure = self.create_image(f"{data['slug']}-figure", alt, colour, caption)
