@@ -208,6 +208,8 @@ ARTICLES = [
         "topics": ["Drug trafficking", "Ports"],
         "tags": ["puertos", "cocaína", "aduanas"],
         "days_ago": 1,
+        # The library image of the English original, reused as editors do.
+        "image_from": "banana-terminals-inspections-lag",
     },
     {
         "slug": "gold-dredges-return-madre-de-dios",
@@ -290,6 +292,8 @@ ARTICLES = [
         "topics": ["Illegal mining", "Environmental crime"],
         "tags": ["oro", "Amazonía"],
         "days_ago": 3,
+        # The library image of the English original, reused as editors do.
+        "image_from": "gold-dredges-return-madre-de-dios",
     },
     {
         "slug": "honduras-prison-extortion-cells",
@@ -377,9 +381,14 @@ ARTICLES = [
             "against satellite records of the plots they claimed to come from. In "
             "one permit out of five, the declared plot showed no logging at all; "
             "the wood came from somewhere else.</p>"
+            # An inline figure from the media library: see "figure" below.
+            "{figure}"
             "<h2>Laundered on paper</h2>"
             "<p>The forged permits were issued in batches and used to give legal "
             "cover to timber cut inside protected areas and indigenous territories.</p>"
+            # A chart embed: a placeholder until the reader loads it.
+            '<figure data-embed="datawrapper" data-embed-id="aB3xY" '
+            'data-embed-title="Permits matched against satellite records"></figure>'
         ),
         "sections": [
             {
@@ -399,6 +408,27 @@ ARTICLES = [
         "tags": ["timber", "Amazon", "permits"],
         "days_ago": 14,
         "image": ("Stacked hardwood logs in a riverside timber yard", "#2d6a4f"),
+        # (alt text, colour, caption) of a library image shown inside the body.
+        "figure": (
+            "A forged transport permit beside a satellite image of an uncut plot",
+            "#8a5a44",
+            "The plot this permit names showed no logging in the satellite record.",
+        ),
+        # (kind, text, days ago): notes added after publication.
+        "corrections": [
+            (
+                "correction",
+                "An earlier version said one permit in four was forged. The "
+                "correct figure is one in five.",
+                10,
+            ),
+            (
+                "update",
+                "Brazil's environment agency opened an inquiry into the permits "
+                "after this investigation was published.",
+                2,
+            ),
+        ],
     },
     {
         "slug": "ports-security-plan-under-review",

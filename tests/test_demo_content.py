@@ -6,6 +6,7 @@ from django.core.management import call_command
 from articles.models import (
     Article,
     Author,
+    CorrectionKind,
     Country,
     Image,
     OrganizationNewsItem,
@@ -49,6 +50,8 @@ def test_demo_content_is_a_complete_newsroom():
     assert published.filter(tags__isnull=False).exists()
     assert RelatedArticle.objects.exists()
     assert published.exclude(featured_image=None).exists()
+    # The Spanish front page leads with a picture too.
+    assert published.filter(language="es").exclude(featured_image=None).exists()
     assert Article.objects.scheduled().exists()
     assert Article.objects.filter(status="review").exists()
     assert OrganizationNewsItem.objects.published().count() >= 3
@@ -82,7 +85,27 @@ def test_demo_content_leaves_an_editors_changes_alone():
 
 def test_demo_images_are_real_images_with_descriptions():
     call_command("load_demo_content")
+    shown = Image.objects.shown_by(
+        Article.objects.published(), OrganizationNewsItem.objects.published()
+    )
     for image in Image.objects.all():
         assert image.width == 1600
         assert image.alt
-        assert image.featured_in_articles.exists()
+        assert image in shown
+
+
+def test_demo_shows_an_editor_every_part_of_an_article():
+    """One demo article carries what the editor and the model can hold, so a
+    new user sees each on the page and in the form."""
+    call_command("load_demo_content")
+    article = Article.objects.get(slug="timber-trail-amazon-export-docks")
+
+    assert article.figure_images
+    assert 'data-embed="datawrapper"' in article.body_html
+    assert {note.kind for note in article.corrections.all()} == {
+        CorrectionKind.CORRECTION,
+        CorrectionKind.UPDATE,
+    }
+    assert article.countries.count() >= 2
+    assert article.topics.exists()
+    assert article.authors.get().is_team

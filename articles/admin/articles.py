@@ -195,9 +195,8 @@ class ArticleAdmin(
         {"fields": ["republished_on"], "classes": ["collapse"]},
     )
 
-    class Media:
-        css = {"all": ["css/admin.css"]}
-
+    # A ``media`` property replaces what a ``class Media`` would declare, so
+    # the stylesheet is listed here with the scripts.
     @property
     def media(self):
         autocomplete = AutocompleteSelect(
@@ -207,12 +206,13 @@ class ArticleAdmin(
             super().media
             + autocomplete.media
             + forms.Media(
+                css={"all": ["css/admin.css"]},
                 js=[
                     # The filter script uses django.jQuery, which this defines.
                     "admin/js/jquery.init.js",
                     "js/admin-autocomplete-filter.js",
                     "js/autosave.js",
-                ]
+                ],
             )
         )
 

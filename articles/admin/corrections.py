@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 
 from articles.models import Correction
 
@@ -10,3 +12,7 @@ class CorrectionInline(admin.StackedInline):
     model = Correction
     fields = ["kind", "published_at", "text"]
     extra = 0
+    # A note is a sentence or two: a short box keeps the form scannable.
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 3})}
+    }

@@ -15,6 +15,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from articles import embeds
+from articles.admin.media import ImageAdmin
+from articles.models import Image
 
 # What the toolbar offers. Every tag an extension writes is in the
 # sanitizer's allow-list (tests/test_rich_text_editor.py compares them), so
@@ -64,6 +66,7 @@ LABELS = {
     "insert": _("Insert"),
     "figure": _("Figure from the library"),
     "figureSearch": _("Search the library by description, caption or credit"),
+    "figureLatest": _("Leave it empty to see the newest images."),
     "figureNone": _("No image in the library matches. Try other words."),
     "figureChoose": _("Image"),
     "search": _("Search"),
@@ -91,6 +94,9 @@ class RichTextEditor(forms.Textarea):
                 "data-embed-url": reverse("admin:articles_article_embed"),
                 # The library's own search (articles/admin/media.py).
                 "data-figure-search-url": reverse("admin:articles_image_choices"),
+                "data-figure-previews": json.dumps(
+                    figure_previews(value), separators=(",", ":")
+                ),
             }
         )
         return context
@@ -113,6 +119,16 @@ class RichTextEditor(forms.Textarea):
             },
             js=[forms.Script("js/rich-text-editor.js", type="module")],
         )
+
+
+def figure_previews(html: str | None) -> dict[int, dict[str, str]]:
+    """What the editor shows of each library figure in ``html``: the stored
+    HTML names only the image, and an editor needs to see which one it is.
+    One query when there are figures, none otherwise."""
+    return {
+        pk: {"alt": image.alt, "thumbnail": ImageAdmin.thumbnail_url(image)}
+        for pk, image in Image.objects.for_figures([html or ""]).items()
+    }
 
 
 class RichTextAdminMixin:

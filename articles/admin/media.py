@@ -144,10 +144,12 @@ class ImageAdmin(admin.ModelAdmin):
     def thumbnail(self, obj: Image) -> str:
         url = self.thumbnail_url(obj)
         height = round(obj.height * THUMBNAIL_WIDTH / obj.width) if obj.width else ""
-        # alt="": the description is the next column of the row.
+        # The row's first cell, a header and a link: the description names it
+        # for screen readers, as the next column does for the eye.
         return format_html(
-            '<img class="library-thumbnail" src="{}" alt="" width="{}" height="{}">',
+            '<img class="library-thumbnail" src="{}" alt="{}" width="{}" height="{}">',
             url,
+            obj.alt,
             THUMBNAIL_WIDTH,
             height,
         )

@@ -35,6 +35,9 @@ class OrganizationNewsItemAdmin(
         "published_at",
     ]
 
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
     def get_readonly_fields(self, request: HttpRequest, obj=None):
         # The state changes only through the workflow steps, which check it.
         return ("status",)

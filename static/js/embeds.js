@@ -20,6 +20,6 @@
       button.replaceWith(frame)
       frame.focus()
     })
-    figure.prepend(button)
+    figure.append(button)
   }
 })()

@@ -146,7 +146,8 @@ const LibraryFigure = Node.create({
   atom: true,
   draggable: true,
   addOptions() {
-    return { url: "", labels: {} }
+    // previews: id → { alt, thumbnail } of the images the editor can show.
+    return { url: "", labels: {}, previews: {} }
   },
   addAttributes() {
     return { "data-image": embedAttribute("data-image") }
@@ -156,6 +157,27 @@ const LibraryFigure = Node.create({
   },
   renderHTML({ HTMLAttributes }) {
     return ["figure", HTMLAttributes]
+  },
+  // In the editor, the image itself and its description; what is stored
+  // stays renderHTML's bare figure.
+  addNodeView() {
+    return ({ node }) => {
+      const id = node.attrs["data-image"]
+      const preview = this.options.previews[id]
+      const dom = document.createElement("figure")
+      dom.dataset.image = id
+      const caption = document.createElement("figcaption")
+      caption.textContent = preview ? preview.alt : `${this.options.labels.figure} ${id}`
+      if (preview) {
+        const image = document.createElement("img")
+        // alt="": the caption beside it says what the image shows.
+        image.alt = ""
+        image.src = preview.thumbnail
+        dom.append(image)
+      }
+      dom.append(caption)
+      return { dom }
+    }
   },
   addCommands() {
     return {
@@ -181,17 +203,18 @@ const LibraryFigure = Node.create({
 
 // Searches the library (its admin's search, as JSON), then offers what it
 // found by description, caption and credit.
-async function askForFigure(editor, { url, labels }) {
+async function askForFigure(editor, { url, labels, previews }) {
   let search = { term: "" }
   let problem = ""
   for (;;) {
     search = await updateAttrsDialog(
       {
+        // Empty is a search too: the newest images, what an editor who has
+        // just uploaded one wants.
         term: {
           type: "string",
-          required: true,
           title: labels.figureSearch,
-          description: problem,
+          description: problem || labels.figureLatest,
         },
       },
       { title: labels.figure, submitText: labels.search },
@@ -205,6 +228,7 @@ async function askForFigure(editor, { url, labels }) {
       (image) => ({
         id: image.id,
         text: [image.alt, image.caption, image.credit].filter(Boolean).join(" — "),
+        preview: { alt: image.alt, thumbnail: image.thumbnail },
       }),
     )
     if (!found.length) {
@@ -223,6 +247,7 @@ async function askForFigure(editor, { url, labels }) {
     )(editor, { image: found[0].text })
     if (!choice) return
     const picked = found.find((result) => result.text === choice.image)
+    previews[picked.id] = picked.preview
     insertAfterSelection(editor, {
       type: "libraryFigure",
       attrs: { "data-image": picked.id },
@@ -252,7 +277,11 @@ function extensionsFor(textarea) {
     },
     SeeAlso: { label: labels.seeAlso },
     Embed: { url: textarea.dataset.embedUrl, labels },
-    LibraryFigure: { url: textarea.dataset.figureSearchUrl, labels },
+    LibraryFigure: {
+      url: textarea.dataset.figureSearchUrl,
+      labels,
+      previews: JSON.parse(textarea.dataset.figurePreviews || "{}"),
+    },
   }
   const available = { ...library, ...NEWSROOM_NODES }
   const names = [...Object.keys(config.extensions), ...config.nodes]

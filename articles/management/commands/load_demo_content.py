@@ -14,6 +14,7 @@ from articles.models import (
     Article,
     ArticleAuthor,
     Author,
+    Correction,
     Country,
     OrganizationNewsItem,
     RelatedArticle,
@@ -149,17 +150,25 @@ class Command(BaseCommand):
         )
         if "image" in data:
             alt, colour = data["image"]
-            image = LibraryImage(
-                alt=alt, credit="Frontera Desk (illustration)", may_republish=True
+            article.featured_image = self.create_image(data["slug"], alt, colour)
+        if "image_from" in data:
+            article.featured_image = Article.objects.get(
+                slug=data["image_from"]
+            ).featured_image
+        if "figure" in data:
+            alt, colour, caption = data["figure"]
+            figure = self.create_image(f"{data['slug']}-figure", alt, colour, caption)
+            article.body = article.body.replace(
+                "{figure}", f'<figure data-image="{figure.pk}"></figure>'
             )
-            image.file.save(
-                f"{data['slug']}.jpg",
-                ContentFile(demo_image(data["slug"], colour)),
-                save=False,
-            )
-            image.save()
-            article.featured_image = image
         article.save()
+        for kind, text, days_ago in data.get("corrections", []):
+            Correction.objects.create(
+                article=article,
+                kind=kind,
+                text=text,
+                published_at=now - timedelta(days=days_ago),
+            )
         article.countries.add(*(countries[name] for name in data.get("countries", [])))
         article.topics.set(topics[name] for name in data["topics"])
         article.tags.set(data["tags"])
@@ -173,6 +182,21 @@ class Command(BaseCommand):
             )
         Revision.objects.record(article, note="Demo content")
         return article
+
+    def create_image(
+        self, name: str, alt: str, colour: str, caption: str = ""
+    ) -> LibraryImage:
+        image = LibraryImage(
+            alt=alt,
+            caption=caption,
+            credit="Frontera Desk (illustration)",
+            may_republish=True,
+        )
+        image.file.save(
+            f"{name}.jpg", ContentFile(demo_image(name, colour)), save=False
+        )
+        image.save()
+        return image
 
     def create_news_item(self, data: dict) -> OrganizationNewsItem:
         return OrganizationNewsItem.objects.create(
