@@ -166,6 +166,17 @@ def connect() -> None:
         )
 
 
+# The request headers get_conditional_response() reads (RFC 9110, 13.1).
+CONDITIONS = frozenset(
+    {
+        "HTTP_IF_MATCH",
+        "HTTP_IF_NONE_MATCH",
+        "HTTP_IF_MODIFIED_SINCE",
+        "HTTP_IF_UNMODIFIED_SINCE",
+    }
+)
+
+
 class PublicPageCacheMiddleware:
     """Serve anonymous readers' GET requests from the cache, and tell the
     caches in front (a CDN, a proxy) how long they may keep each response.
@@ -204,7 +215,10 @@ class PublicPageCacheMiddleware:
             response.content = response.content
             cache.set(key, (version.token, response), RESPONSE_SECONDS)
         # The stored response is the finished one (security headers, gzip),
-        # so a hit skips the middleware below; it still answers 304 itself.
+        # so a hit skips the middleware below; it still answers 304 itself,
+        # and reads its validators only when the request carries a condition.
+        if not CONDITIONS.intersection(request.META):
+            return response
         return get_conditional_response(
             request,
             etag=response["ETag"],
