@@ -4,7 +4,9 @@ Every public response an anonymous reader gets (pages, feeds, sitemaps) is
 stored under the current *version* of the public content. Any change that
 can alter what readers see retires the version, so the next request renders
 afresh; a timeout alone would leave an unpublished article (a legal takedown,
-a retraction) in feeds and sitemaps until it expired.
+a retraction) in feeds and sitemaps until it expired. ``articles.page_cache``
+stores and serves the responses; fragments and query results cached under the
+version (``current_version()``) follow the same rule.
 
 This module is the one place that says what a change invalidates:
 ``INVALIDATING_MODELS``. A scheduled item needs no job to appear: the
@@ -12,7 +14,6 @@ version remembers the next scheduled publication time and retires itself
 when that time has passed.
 """
 
-import hashlib
 import logging
 import uuid
 from dataclasses import dataclass
@@ -24,17 +25,9 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.cache import (
-    get_conditional_response,
-    patch_cache_control,
-    set_response_etag,
-)
-from django.utils.http import http_date, parse_http_date_safe
 from taggit.models import Tag
 
-from articles.compression import accepted_encoding
 from articles.models import (
     AnalysisSection,
     Article,
@@ -61,10 +54,9 @@ VERSION_KEY = "public-content:version"
 # How long a cached response may live even when nothing changes: a bound on
 # memory, not on staleness.
 RESPONSE_SECONDS = 60 * 60
+# The surrogate key every public response carries.
 PUBLIC_KEY = "public"
 PURGE_TIMEOUT = 2
-MESSAGES_COOKIE = "messages"
-ADMIN_PREFIX = "/admin/"
 
 # Everything a reader can see on a public page, feed or sitemap comes from
 # these models; saving or deleting any of them retires cached responses.
@@ -164,116 +156,6 @@ def connect() -> None:
         m2m_changed.connect(
             content_changed, sender=through, dispatch_uid=f"m-{through}"
         )
-
-
-# The request headers get_conditional_response() reads (RFC 9110, 13.1).
-CONDITIONS = frozenset(
-    {
-        "HTTP_IF_MATCH",
-        "HTTP_IF_NONE_MATCH",
-        "HTTP_IF_MODIFIED_SINCE",
-        "HTTP_IF_UNMODIFIED_SINCE",
-    }
-)
-
-
-class PublicPageCacheMiddleware:
-    """Serve anonymous readers' GET requests from the cache, and tell the
-    caches in front (a CDN, a proxy) how long they may keep each response.
-
-    A request with a session or a message waiting (staff, a reader who just
-    voted) is never served from the cache; a response that sets a cookie,
-    varies by cookie or already says how to cache it (a preview, the
-    counting image) is never stored.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        if not is_anonymous_read(request):
-            response = self.get_response(request)
-            if settings.SESSION_COOKIE_NAME in request.COOKIES:
-                # What a signed-in person sees is theirs: no cache in front
-                # may keep it for anyone else.
-                patch_cache_control(response, private=True)
-            return response
-        # One round trip to the cache for the version and the page: each
-        # page is stored with the version it was rendered under, and one
-        # stored under any other is not served.
-        key = f"public-page:{variant(request)}"
-        found = cache.get_many([VERSION_KEY, key])
-        version = current_version_record(found.get(VERSION_KEY))
-        stored_under, response = found.get(key, (None, None))
-        if stored_under != version.token:
-            response = self.get_response(request)
-            if not is_storable(response):
-                return response
-            describe_for_shared_caches(response, version)
-            # Stored in one piece: a feed or sitemap is written in thousands
-            # of small ones, which the server would send one by one each time.
-            response.content = response.content
-            cache.set(key, (version.token, response), RESPONSE_SECONDS)
-        # The stored response is the finished one (security headers, gzip),
-        # so a hit skips the middleware below; it still answers 304 itself,
-        # and reads its validators only when the request carries a condition.
-        if not CONDITIONS.intersection(request.META):
-            return response
-        return get_conditional_response(
-            request,
-            etag=response["ETag"],
-            last_modified=parse_http_date_safe(response["Last-Modified"]),
-            response=response,
-        )
-
-
-def variant(request: HttpRequest) -> str:
-    """What a stored response depends on: the address, the scheme (plain
-    HTTP is redirected below this middleware) and how it is compressed."""
-    encoding = accepted_encoding(request)
-    address = f"{request.scheme}:{encoding}:{request.get_full_path()}"
-    return hashlib.sha256(address.encode()).hexdigest()
-
-
-def is_anonymous_read(request: HttpRequest) -> bool:
-    return (
-        settings.NEWSROOM_PAGE_CACHE
-        and request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and MESSAGES_COOKIE not in request.COOKIES
-        and not request.path.startswith(
-            (ADMIN_PREFIX, settings.MEDIA_URL, settings.STATIC_URL)
-        )
-    )
-
-
-def is_storable(response: HttpResponse) -> bool:
-    return (
-        response.status_code == 200
-        and not response.streaming
-        and not response.cookies
-        and not response.has_header("Cache-Control")
-        and "cookie" not in response.get("Vary", "").lower()
-    )
-
-
-def describe_for_shared_caches(response: HttpResponse, version: Version) -> None:
-    """Cache-Control, validators and surrogate keys for what sits in front."""
-    timing = settings.NEWSROOM_HTTP_CACHE
-    response["Cache-Control"] = (
-        f"public, max-age={timing['max_age']}, s-maxage={timing['s_maxage']}, "
-        f"stale-while-revalidate={timing['stale_while_revalidate']}"
-    )
-    response["Last-Modified"] = http_date(version.created.timestamp())
-    set_response_etag(response)
-    keys = [PUBLIC_KEY, *getattr(response, "surrogate_keys", [])]
-    response["Surrogate-Key"] = " ".join(keys)
-
-
-def add_surrogate_keys(response: HttpResponse, *keys: str) -> HttpResponse:
-    """Name what a response shows, so a CDN can purge it by name."""
-    response.surrogate_keys = [*getattr(response, "surrogate_keys", []), *keys]
-    return response
 
 
 def purge_shared_caches() -> None:

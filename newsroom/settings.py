@@ -92,7 +92,7 @@ MIDDLEWARE = [
     # Before the others, as Django's own cache middleware: it stores the
     # finished response, so a reader served from the cache costs no more
     # than a cache look-up (see `make bench`).
-    "articles.public_cache.PublicPageCacheMiddleware",
+    "articles.page_cache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public pages carry no per-visitor secret, so compressing them is safe;

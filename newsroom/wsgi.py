@@ -4,4 +4,10 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
-application = get_wsgi_application()
+# Django is set up first: the page cache reads settings and models.
+django_application = get_wsgi_application()
+
+from articles.page_cache import PageCacheApplication  # noqa: E402
+
+# Anonymous readers' stored pages are served before Django's handler.
+application = PageCacheApplication(django_application)

@@ -2,15 +2,18 @@
 headers that let a CDN or proxy in front cache the same responses."""
 
 import gzip
+import io
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import brotli
 import pytest
+from django.core.signals import request_started
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Status
+from newsroom.wsgi import application
 from tests.factories import make_article, make_user
 
 pytestmark = pytest.mark.django_db
@@ -203,3 +206,103 @@ def test_plain_http_and_gzip_are_cached_apart(client, settings):
     plain = client.get(url, secure=True)
     assert "Content-Encoding" not in plain
     assert gzip.decompress(compressed.content) == plain.content
+
+
+class WSGIServer:
+    """Calls the site's WSGI application as gunicorn does, and records
+    whether Django's handler saw the request."""
+
+    def __init__(self) -> None:
+        self.handled = 0
+
+    def count(self, **kwargs) -> None:
+        self.handled += 1
+
+    def get(self, path: str, query: str = "", **headers: str):
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": query,
+            "SERVER_NAME": "testserver",
+            "SERVER_PORT": "443",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "wsgi.url_scheme": "https",
+            "wsgi.input": io.BytesIO(),
+            "wsgi.errors": io.StringIO(),
+            **{f"HTTP_{name.upper()}": value for name, value in headers.items()},
+        }
+        started = {}
+
+        def start_response(status, headers, exc_info=None):
+            started.update(status=status, headers=headers)
+
+        body = application(environ, start_response)
+        content = b"".join(body)
+        getattr(body, "close", lambda: None)()
+        return started["status"], dict(started["headers"]), content
+
+
+@pytest.fixture
+def server():
+    server = WSGIServer()
+    request_started.connect(server.count)
+    yield server
+    request_started.disconnect(server.count)
+
+
+def test_a_stored_page_is_served_before_djangos_handler(server):
+    """A shared story's readers cost a cache look-up, not a trip through
+    Django's middleware (`make bench`)."""
+    url = make_article().get_absolute_url()
+    first = server.get(url, accept_encoding="gzip, br")
+    assert server.handled == 1
+    second = server.get(url, accept_encoding="gzip, br")
+    assert server.handled == 1
+    assert second == first
+    assert first[1]["Content-Encoding"] == "br"
+    assert first[1]["Surrogate-Key"].startswith("public")
+
+
+def test_the_layer_in_front_never_serves_a_retired_version(server, commit):
+    article = make_article(title="Before the correction")
+    server.get(article.get_absolute_url())
+    with commit():
+        article.title = "After the correction"
+        article.save()
+    status, _headers, content = server.get(article.get_absolute_url())
+    assert server.handled == 2
+    assert b"After the correction" in content
+
+
+def test_a_search_beyond_ascii_is_served_from_the_layer_in_front(server):
+    """Both layers key a page by the address as Django reads it."""
+    make_article(title="Café con leche", language="es")
+    path, query = "/es/buscar/", "q=caf%C3%A9"
+    first = server.get(path, query)
+    assert "Café con leche".encode() in first[2]
+    assert first[0] == "200 OK"
+    assert server.get(path, query) == first
+    assert server.handled == 1
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"cookie": "sessionid=abc"},
+        {"cookie": "messages=waiting"},
+        {"if_none_match": '"anything"'},
+    ],
+    ids=["session", "message waiting", "conditional"],
+)
+def test_what_the_layer_in_front_leaves_to_django(server, headers):
+    url = make_article().get_absolute_url()
+    server.get(url)
+    server.get(url, **headers)
+    assert server.handled == 2
+
+
+def test_a_conditional_request_for_a_stored_page_gets_304(server):
+    url = make_article().get_absolute_url()
+    _status, headers, _content = server.get(url)
+    status, _headers, content = server.get(url, if_none_match=headers["ETag"])
+    assert (status, content) == ("304 Not Modified", b"")

@@ -21,8 +21,9 @@ from articles.context_processors import language_links_for
 from articles.filters import ArticleFilter
 from articles.front_page import FrontPage, front_page
 from articles.models import Article, OrganizationNewsItem, SiteSettings
+from articles.page_cache import add_surrogate_keys
 from articles.pagination import ArchivePaginationMixin
-from articles.public_cache import RESPONSE_SECONDS, add_surrogate_keys, current_version
+from articles.public_cache import RESPONSE_SECONDS, current_version
 from articles.sharing import share_images_for, share_links
 from articles.sitemaps import hreflang_alternates
 from articles.structured_data import (
