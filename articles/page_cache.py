@@ -40,6 +40,8 @@ from articles.public_cache import (
     current_version_record,
 )
 
+# The surrogate key of every page that lists articles.
+LISTINGS_KEY = "listings"
 MESSAGES_COOKIE = "messages"
 ADMIN_PREFIX = "/admin/"
 # The request headers get_conditional_response() reads (RFC 9110, 13.1).
@@ -200,3 +202,17 @@ def add_surrogate_keys(response: HttpResponse, *keys: str) -> HttpResponse:
     """Name what a response shows, so a CDN can purge it by name."""
     response.surrogate_keys = [*getattr(response, "surrogate_keys", []), *keys]
     return response
+
+
+class ListingSurrogateKeysMixin:
+    """For a view listing articles: its response is named ``listings`` (what
+    a new article changes) and by ``listing_surrogate_keys()``."""
+
+    def listing_surrogate_keys(self) -> list[str]:
+        return []
+
+    def render_to_response(self, context, **response_kwargs) -> HttpResponse:
+        response = super().render_to_response(context, **response_kwargs)
+        return add_surrogate_keys(
+            response, LISTINGS_KEY, *self.listing_surrogate_keys()
+        )

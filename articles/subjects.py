@@ -58,6 +58,10 @@ class SubjectKind:
     """The subject naming the same thing in another language, where subjects
     of this kind are written per language (tags)."""
 
+    def surrogate_key(self, subject: models.Model) -> str:
+        """The name under which a CDN can purge the pages about ``subject``."""
+        return f"{self.name}-{subject.pk}"
+
     def articles_about(self, subject: models.Model) -> models.QuerySet:
         """Published articles about ``subject``, in every language."""
         return Article.objects.published().filter(**{self.article_lookup: subject})

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 
 from articles.models import Status
 from newsroom.wsgi import application
-from tests.factories import make_article, make_user
+from tests.factories import make_article, make_author, make_country, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -306,3 +306,21 @@ def test_a_conditional_request_for_a_stored_page_gets_304(server):
     _status, headers, _content = server.get(url)
     status, _headers, content = server.get(url, if_none_match=headers["ETag"])
     assert (status, content) == ("304 Not Modified", b"")
+
+
+def test_surrogate_keys_name_the_article_its_subjects_and_the_listings(client):
+    """So a CDN can purge one story, one tag's pages or every listing."""
+    country, author = make_country(), make_author()
+    article = make_article(country=country, authors=[author], tags=["ports"])
+    keys = client.get(article.get_absolute_url())["Surrogate-Key"].split()
+    tag = article.tags.get()
+    assert {
+        "public",
+        f"article-{article.pk}",
+        f"country-{country.pk}",
+        f"author-{author.pk}",
+        f"tag-{tag.pk}",
+    } <= set(keys)
+    for listing in ["/en/", "/en/news/", f"/en/tags/{tag.slug}/"]:
+        assert "listings" in client.get(listing)["Surrogate-Key"].split(), listing
+    assert f"tag-{tag.pk}" in client.get(f"/en/tags/{tag.slug}/")["Surrogate-Key"]

@@ -21,7 +21,7 @@ from articles.context_processors import language_links_for
 from articles.filters import ArticleFilter
 from articles.front_page import FrontPage, front_page
 from articles.models import Article, OrganizationNewsItem, SiteSettings
-from articles.page_cache import add_surrogate_keys
+from articles.page_cache import ListingSurrogateKeysMixin, add_surrogate_keys
 from articles.pagination import ArchivePaginationMixin
 from articles.public_cache import RESPONSE_SECONDS, current_version
 from articles.sharing import share_images_for, share_links
@@ -31,7 +31,7 @@ from articles.structured_data import (
     breadcrumb_json_ld,
     organization_json_ld,
 )
-from articles.subjects import SubjectKind
+from articles.subjects import AUTHOR, COUNTRY, TAG, TOPIC, SubjectKind
 
 ORGANIZATION_NEWS_ON_PAGE = 3
 ARTICLES_PER_PAGE = 20
@@ -51,7 +51,7 @@ class HomePage:
     organization_news: list[OrganizationNewsItem]
 
 
-class HomeView(TemplateView):
+class HomeView(ListingSurrogateKeysMixin, TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
@@ -108,7 +108,7 @@ class ArticleDetailView(DetailView):
             # One address per article: its own language's.
             return HttpResponsePermanentRedirect(self.own_url(self.object))
         response = self.render_to_response(self.get_context_data(object=self.object))
-        return add_surrogate_keys(response, f"article-{self.object.pk}")
+        return add_surrogate_keys(response, *article_surrogate_keys(self.object))
 
     def read_page(self) -> ArticlePage:
         """The page's data, read once per version of the public content: a
@@ -152,6 +152,17 @@ class ArticleDetailView(DetailView):
             ),
             **kwargs,
         )
+
+
+def article_surrogate_keys(article: Article) -> list[str]:
+    """The article and the subjects its page names, all prefetched."""
+    subjects = [
+        *(COUNTRY.surrogate_key(country) for country in article.countries.all()),
+        *(TOPIC.surrogate_key(topic) for topic in article.topics.all()),
+        *(TAG.surrogate_key(tag) for tag in article.tags.all()),
+        *(AUTHOR.surrogate_key(link.author) for link in article.article_authors.all()),
+    ]
+    return [f"article-{article.pk}", *subjects]
 
 
 def article_urls_by_language(
@@ -236,7 +247,7 @@ class ArticlePreviewView(ArticleDetailView):
         return article.get_preview_url()
 
 
-class ArticleIndexView(ArchivePaginationMixin, FilterView):
+class ArticleIndexView(ListingSurrogateKeysMixin, ArchivePaginationMixin, FilterView):
     """The news index: published articles, filtered by the query string."""
 
     filterset_class = ArticleFilter
@@ -257,7 +268,9 @@ class ArticleIndexView(ArchivePaginationMixin, FilterView):
         }
 
 
-class SubjectArticleListView(ArchivePaginationMixin, ListView):
+class SubjectArticleListView(
+    ListingSurrogateKeysMixin, ArchivePaginationMixin, ListView
+):
     """Published articles about one public country, topic, author or tag, in
     the reader's language (the index's language filter reaches the others)."""
 
@@ -279,6 +292,9 @@ class SubjectArticleListView(ArchivePaginationMixin, ListView):
 
     def get_template_names(self) -> list[str]:
         return [f"articles/{self.subject_kind.name}_detail.html", self.template_name]
+
+    def listing_surrogate_keys(self) -> list[str]:
+        return [self.subject_kind.surrogate_key(self.subject)]
 
     def get_context_data(self, **kwargs):
         kind, subject = self.subject_kind, self.subject
