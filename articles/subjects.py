@@ -125,13 +125,20 @@ class SubjectKind:
             raise Http404(_("Nothing has been published about this yet.")) from None
 
     def languages_of(self, subject: models.Model) -> set[str]:
-        """The languages in which ``subject`` has a public page."""
-        return set(
-            self.articles_about(subject)
-            .order_by()
-            .values_list("language", flat=True)
-            .distinct()
+        """The languages in which ``subject`` has a public page: one query,
+        asking of each language whether one such article exists, which stops
+        at the first instead of reading every article about the subject."""
+        found = (
+            self.model.objects.filter(pk=subject.pk)
+            .values(
+                **{
+                    code: Exists(self.articles_about(subject).for_language(code))
+                    for code, _name in settings.LANGUAGES
+                }
+            )
+            .first()
         )
+        return {code for code, exists in (found or {}).items() if exists}
 
     def _used_by_published(self, language: str | None) -> Exists:
         articles = Article.objects.published()
