@@ -167,8 +167,8 @@ def test_listings_show_only_their_languages_content(client, demo_content):
     english = {a.language for a in client.get("/en/news/").context["articles"]}
     assert spanish == {"es"} and english == {"en"}
     home = client.get("/es/").context
-    assert home["front_page"].lead.language == "es"
-    assert {item.language for item in home["organization_news"]} == {"es"}
+    assert home["page"].front_page.lead.language == "es"
+    assert {item.language for item in home["page"].organization_news} == {"es"}
 
 
 def test_feeds_follow_the_language_of_their_address(client, demo_content):

@@ -24,7 +24,7 @@ def test_the_newest_article_leads_and_the_next_ones_follow(client):
     for n in range(6):
         make_article(kind="news", title=f"News {n}", published_at=ago(n))
 
-    page = client.get(HOME).context["front_page"]
+    page = client.get(HOME).context["page"].front_page
 
     assert page.lead.title == "News 0"
     assert [a.title for a in page.secondary] == [f"News {n}" for n in range(1, 5)]
@@ -34,7 +34,7 @@ def test_an_article_with_a_picture_leads_before_a_newer_one_without(client):
     make_article(title="Pictured", published_at=ago(2), featured_image=make_image())
     make_article(title="Newest", published_at=ago(0))
 
-    page = client.get(HOME).context["front_page"]
+    page = client.get(HOME).context["page"].front_page
 
     assert page.lead.title == "Pictured"
     assert [a.title for a in page.secondary] == ["Newest"]
@@ -45,7 +45,8 @@ def test_each_kind_gets_a_row_of_what_the_top_does_not_show(client):
         make_article(kind="analysis", title=f"Analysis {n}", published_at=ago(n))
     make_article(kind="investigation", title="Old investigation", published_at=ago(300))
 
-    rows = {row.kind: row for row in client.get(HOME).context["front_page"].kind_rows}
+    page = client.get(HOME).context["page"].front_page
+    rows = {row.kind: row for row in page.kind_rows}
 
     assert [a.title for a in rows["analysis"].articles] == [
         f"Analysis {n}" for n in range(5, 9)
@@ -65,7 +66,7 @@ def test_each_region_gets_a_row_of_its_newest_below_the_top_stories(client):
     top[0].country = caribbean
     top[0].save()
 
-    rows = client.get(HOME).context["front_page"].region_rows
+    rows = client.get(HOME).context["page"].front_page.region_rows
 
     assert [row.heading for row in rows] == ["Andes", "Caribbean"]
     assert [a.title for a in rows[0].articles] == [f"Andes {n}" for n in range(4)]
@@ -105,4 +106,14 @@ def test_a_new_publication_reaches_the_home_page_at_once(
     client.get(HOME)
     with django_capture_on_commit_callbacks(execute=True):
         make_article(title="Breaking")
-    assert client.get(HOME).context["front_page"].lead.title == "Breaking"
+    assert "Breaking" in client.get(HOME).text
+
+
+def test_each_language_has_its_own_home_until_the_content_changes(client):
+    """The home page's content is kept rendered per language."""
+    make_article(title="Port strike ends", language="en")
+    make_article(title="Termina la huelga portuaria", language="es")
+    english, spanish = client.get(HOME).text, client.get("/es/").text
+    assert "Port strike ends" in english and "Termina" not in english
+    assert "Termina la huelga portuaria" in spanish and "Port strike" not in spanish
+    assert client.get(HOME).text == english

@@ -55,10 +55,12 @@ class HomeView(ListingSurrogateKeysMixin, TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        page = self.read_page()
+        self.version = current_version()
         return super().get_context_data(
-            front_page=page.front_page,
-            organization_news=page.organization_news,
+            # Read only when the template's fragment is not cached.
+            page=SimpleLazyObject(self.read_page),
+            content_version=self.version,
+            fragment_seconds=RESPONSE_SECONDS,
             structured_data=[organization_json_ld(SiteSettings.load())],
             **kwargs,
         )
@@ -69,7 +71,7 @@ class HomeView(ListingSurrogateKeysMixin, TemplateView):
         since any change a reader could see retires the version."""
         language = get_language()
         return cache.get_or_set(
-            f"home-page:{current_version()}:{language}",
+            f"home-page:{self.version}:{language}",
             lambda: HomePage(front_page(language), latest_organization_news()),
             RESPONSE_SECONDS,
         )
