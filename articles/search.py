@@ -104,12 +104,11 @@ def ranked_ids(query: str, language: str) -> list[int]:
         rank = SearchRank(F("search_vector"), _postgres_query(words, language))
     else:
         rank = RawSQL(_FTS_RANK, [_fts_match(words)])
-    return list(
-        Article.objects.filter(pk__in=newest.values("pk"))
-        .annotate(rank=rank)
-        .order_by("-rank", "-published_at", "-pk")
-        .values_list("pk", flat=True)
-    )
+    # Ranked as they are read, then sorted here: a second query ranking them
+    # by id would read each row again. The sort is stable, so equal ranks
+    # stay newest first.
+    ranked = newest.annotate(rank=rank).values_list("pk", "rank")
+    return [pk for pk, _rank in sorted(ranked, key=lambda row: -row[1])]
 
 
 def snippets(ids: list[int], query: str, language: str) -> dict[int, list]:
