@@ -192,9 +192,9 @@ class Command(BaseCommand):
             credit="Frontera Desk (illustration)",
             may_republish=True,
         )
-        image.file.save(
-            f"{name}.jpg", ContentFile(demo_image(name, colour)), save=False
-        )
+        # Named: Django reads the dimensions only of a file with a name.
+        content = ContentFile(demo_image(name, colour), name=f"{name}.jpg")
+        image.file.save(content.name, content, save=False)
         image.save()
         return image
 
