@@ -10,13 +10,14 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Country, Kind, SiteSettings, Topic
 from articles.subjects import COUNTRY, TOPIC, SubjectKind
 
 SUBJECTS_IN_MENU = 5
+LATEST_ARTICLES_COUNTED = 500
 CACHE_KEY = "articles:navigation:{language}"
 
 # The index of each kind, named as a section of the site.
@@ -68,12 +69,22 @@ def build_navigation(language: str) -> Navigation:
 
 def menu_subjects(kind: SubjectKind, chosen: QuerySet, language: str) -> list:
     """The chosen subjects that have a page in ``language``; when none has,
-    the public ones with the most published articles there."""
-    public = kind.public(language)
-    picked = list(public.filter(pk__in=chosen.values("pk")))
+    the ones most written about in its latest published articles."""
+    picked = list(kind.public(language).filter(pk__in=chosen.values("pk")))
     if picked:
         return picked
-    # Countries and topics both name their articles "articles".
-    published = Article.objects.published().for_language(language)
-    uses = Count("articles", filter=Q(articles__in=published))
-    return list(public.annotate(uses=uses).order_by("-uses", "name")[:SUBJECTS_IN_MENU])
+    # The latest articles, not the whole archive: what readers look for now,
+    # counted through the links of a bounded number of articles. A subject
+    # of a published article is public in its language.
+    latest = (
+        Article.objects.published()
+        .for_language(language)
+        .order_by("-published_at", "-pk")[:LATEST_ARTICLES_COUNTED]
+    )
+    # Countries and topics both name their articles "articles"; filtered
+    # first, so that only those links are counted.
+    return list(
+        kind.model.objects.filter(articles__in=latest.values("pk"))
+        .annotate(uses=Count("articles"))
+        .order_by("-uses", "name")[:SUBJECTS_IN_MENU]
+    )

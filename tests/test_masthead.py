@@ -1,9 +1,13 @@
 """The masthead: the logo or the name, and the navigation editors choose."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from articles.models import SiteSettings
+from articles import navigation
+from articles.models import SiteSettings, Status
 from articles.navigation import primary_navigation
 from articles.public_cache import new_version
 from tests.factories import image_upload, make_article, make_country, make_topic
@@ -36,6 +40,20 @@ def test_without_a_choice_the_most_written_about_subjects_are_listed(client):
     countries = primary_navigation("en").countries
 
     assert countries == [peru, chile]
+
+
+def test_the_subjects_listed_are_those_of_the_latest_articles(monkeypatch):
+    """Counted over the latest articles, not the archive: what readers look
+    for now, and a cost that does not grow with the archive."""
+    monkeypatch.setattr(navigation, "LATEST_ARTICLES_COUNTED", 2)
+    peru, chile, cuba = (make_country(name=n) for n in ["Peru", "Chile", "Cuba"])
+    for days in [30, 20, 10]:
+        make_article(country=peru, published_at=timezone.now() - timedelta(days=days))
+    make_article(country=cuba, published_at=timezone.now() - timedelta(days=2))
+    make_article(country=chile, published_at=timezone.now() - timedelta(days=1))
+    make_article(country=peru, status=Status.DRAFT, published_at=None)
+
+    assert primary_navigation("en").countries == [chile, cuba]
 
 
 def test_editors_choose_the_subjects_and_only_public_ones_show(client):
