@@ -381,6 +381,8 @@ class PartnerFeed(ArticleFeed):
     """For outlets that republish: only articles that allow it, each with the
     exact copy of the republish dialog (attribution, counting image)."""
 
+    rendering = "republish"
+
     def articles(self, obj: FeedRequest):
         return super().articles(obj).republishable()
 
@@ -388,8 +390,6 @@ class PartnerFeed(ArticleFeed):
         return _("%(name)s: articles to republish") % {
             "name": obj.site.organization_name
         }
-
-    rendering = "republish"
 
     def item_content(self, item: Article, site: SiteSettings) -> str:
         return republish_html(item, site=site)
