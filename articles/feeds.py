@@ -6,11 +6,13 @@ the attribution the licence asks for, and licence links (Atom rel="license",
 RSS creativeCommons:license).
 """
 
+import io
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest
 from django.urls import reverse
@@ -21,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.figures import prefetch_figures
 from articles.models import Article, ArticleAuthor, Kind, SiteSettings
+from articles.public_cache import RESPONSE_SECONDS, current_version
 from articles.republish import (
     attribution_footer,
     portable_body,
@@ -32,10 +35,25 @@ from articles.subjects import SubjectKind
 from articles.xml_characters import xml_safe
 
 ITEMS_PER_FEED = 30
+# Part of every entry's cache key: a change to what an entry holds must not
+# meet entries cached by the code before it.
+ENTRY_FORMAT = 1
 CC_RSS = "http://backend.userland.com/creativeCommonsRssModule"
 
 
-class ArticleRss(feedgenerator.Rss201rev2Feed):
+class WrittenAtOnce:
+    """A feed written to a string, then to the response in one piece.
+    Written to the response directly, every tag, attribute and text is a
+    write through a text wrapper into the response: thousands a feed, which
+    cost more than everything else once the entries are cached."""
+
+    def write(self, outfile, encoding):
+        buffer = io.StringIO()
+        super().write(buffer, encoding)
+        outfile.write(buffer.getvalue())
+
+
+class ArticleRss(WrittenAtOnce, feedgenerator.Rss201rev2Feed):
     """RSS 2.0 with every author (dc:creator), the full text
     (content:encoded), the update time (atom:updated) and the licence
     (creativeCommons:license)."""
@@ -65,7 +83,7 @@ class ArticleRss(feedgenerator.Rss201rev2Feed):
             handler.addQuickElement("creativeCommons:license", item["licence_url"])
 
 
-class ArticleAtom(feedgenerator.Atom1Feed):
+class ArticleAtom(WrittenAtOnce, feedgenerator.Atom1Feed):
     """Atom 1.0 with every author, the full text and rel="license" links."""
 
     def add_root_elements(self, handler):
@@ -103,6 +121,9 @@ class ArticleFeed(Feed):
     """The latest published articles, newest first. Subclasses narrow them."""
 
     feed_type = ArticleRss
+    # How an entry renders its article; feeds that render the same way share
+    # the cached entries (``items``).
+    rendering = "full-text"
 
     def __init__(self, feed_type=None):
         super().__init__()
@@ -123,14 +144,11 @@ class ArticleFeed(Feed):
         return None
 
     def get_feed(self, obj, request: HttpRequest):
-        """The feed with every text stripped of what XML 1.0 forbids: Django's
-        writer refuses such characters, and one would fail the whole feed."""
+        """The feed with its own texts stripped of what XML 1.0 forbids:
+        Django's writer refuses such characters, and one would fail the whole
+        feed. Entries are stripped when they are rendered (``entry``)."""
         feed = super().get_feed(obj, request)
         feed.feed = {name: _xml_safe(value) for name, value in feed.feed.items()}
-        feed.items = [
-            {name: _xml_safe(value) for name, value in item.items()}
-            for item in feed.items
-        ]
         return feed
 
     # Links name the configured public origin, not the request's Host header:
@@ -143,9 +161,46 @@ class ArticleFeed(Feed):
         """Published articles in the language of the feed's address."""
         return Article.objects.published().for_language(obj.language)
 
-    def items(self, obj: FeedRequest):
-        articles = (
+    def items(self, obj: FeedRequest) -> list[dict]:
+        """The entries of the latest articles, newest first.
+
+        An article's entry is rendered once per version of the public content
+        and shared by every feed that renders articles the same way (RSS and
+        Atom, the whole site and each subject): a feed reads the addresses of
+        its articles, then their entries in one cache read, and renders only
+        those missing. Under the version, an edit or an unpublished article
+        shows in every feed on the next request.
+        """
+        # Read before the articles: an entry rendered from rows older than
+        # the version it is stored under could outlive a change.
+        version = current_version()
+        ids = list(
             self.articles(obj)
+            .order_by("-published_at", "-pk")
+            .values_list("pk", flat=True)[:ITEMS_PER_FEED]
+        )
+        keys = {pk: self.entry_key(version, obj.language, pk) for pk in ids}
+        entries = cache.get_many(list(keys.values()))
+        missing = [pk for pk in ids if keys[pk] not in entries]
+        if missing:
+            rendered = {
+                keys[article.pk]: self.entry(article, obj)
+                for article in self.articles_to_render(obj, missing)
+            }
+            cache.set_many(rendered, timeout=RESPONSE_SECONDS)
+            entries.update(rendered)
+        # An article unpublished between the two reads is left out.
+        return [entries[keys[pk]] for pk in ids if keys[pk] in entries]
+
+    def entry_key(self, version: str, language: str, pk: int) -> str:
+        return f"feed-entry:{ENTRY_FORMAT}:{version}:{language}:{self.rendering}:{pk}"
+
+    def articles_to_render(self, obj: FeedRequest, ids: list[int]) -> list[Article]:
+        """The articles ``ids`` with everything their entries show, in a
+        number of queries that does not grow with them."""
+        articles = list(
+            self.articles(obj)
+            .filter(pk__in=ids)
             .select_related("country", "featured_image", "licence", "original_outlet")
             .prefetch_related(
                 Prefetch(
@@ -161,10 +216,39 @@ class ArticleFeed(Feed):
             # The sanitized HTML is what readers get: the source text and
             # the search columns would double what is read.
             .defer("body", "search_text", "search_vector")
-            .order_by("-published_at", "-pk")[:ITEMS_PER_FEED]
         )
         prefetch_figures(articles)
         return articles
+
+    def entry(self, article: Article, obj: FeedRequest) -> dict:
+        """What the feed says about ``article``: the keyword arguments of
+        ``add_item`` as plain values, fit to cache, stripped of what XML 1.0
+        forbids."""
+        if article.language == obj.language:
+            site = obj.site
+        else:
+            site = SiteSettings.load().for_language(article.language)
+        url = article.get_full_url()
+        entry = {
+            "title": article.title,
+            # Readers render an RSS description and an Atom summary as HTML;
+            # the summary is plain text, so "<img onerror=…>" must stay text.
+            "description": escape(article.dek),
+            "link": url,
+            "unique_id": url,
+            "pubdate": article.published_at,
+            "updateddate": max(article.updated_at, article.published_at),
+            "categories": self.entry_categories(article),
+            "authors": [author.name for author in article.ordered_authors],
+            "content": self.item_content(article, site),
+            "licence_url": article.licence_terms_under(site).url,
+        }
+        return {name: _xml_safe(value) for name, value in entry.items()}
+
+    def entry_categories(self, article: Article) -> list[str]:
+        places = [country.name for country in article.all_countries]
+        topics = [topic.name for topic in article.topics.all()]
+        return places + topics + [tag.name for tag in article.tags.all()]
 
     def title(self, obj: FeedRequest) -> str:
         name = obj.site.organization_name
@@ -193,38 +277,31 @@ class ArticleFeed(Feed):
     def feed_extra_kwargs(self, obj: FeedRequest) -> dict:
         return {"licence_url": obj.site.licence_url}
 
-    def item_title(self, item: Article) -> str:
-        return item.title
+    # The items are entries (``entry``); the framework reads them here.
 
-    def item_description(self, item: Article) -> str:
-        # Readers render an RSS description and an Atom summary as HTML; the
-        # summary is plain text, so "<img onerror=…>" in it must stay text.
-        return escape(item.dek)
+    def item_title(self, item: dict) -> str:
+        return item["title"]
 
-    def item_link(self, item: Article) -> str:
-        return item.get_full_url()
+    def item_description(self, item: dict) -> str:
+        return item["description"]
 
-    def item_guid(self, item: Article) -> str:
-        return item.get_full_url()
+    def item_link(self, item: dict) -> str:
+        return item["link"]
 
-    def item_pubdate(self, item: Article):
-        return item.published_at
+    def item_guid(self, item: dict) -> str:
+        return item["unique_id"]
 
-    def item_updateddate(self, item: Article):
-        return max(item.updated_at, item.published_at)
+    def item_pubdate(self, item: dict):
+        return item["pubdate"]
 
-    def item_categories(self, item: Article) -> list[str]:
-        places = [country.name for country in item.all_countries]
-        topics = [topic.name for topic in item.topics.all()]
-        return places + topics + [tag.name for tag in item.tags.all()]
+    def item_updateddate(self, item: dict):
+        return item["updateddate"]
 
-    def item_extra_kwargs(self, item: Article) -> dict:
-        site = SiteSettings.load().for_language(item.language)
-        return {
-            "authors": [author.name for author in item.ordered_authors],
-            "content": self.item_content(item, site),
-            "licence_url": item.licence_terms_under(site).url,
-        }
+    def item_categories(self, item: dict) -> list[str]:
+        return item["categories"]
+
+    def item_extra_kwargs(self, item: dict) -> dict:
+        return {name: item[name] for name in ("authors", "content", "licence_url")}
 
     def item_content(self, item: Article, site: SiteSettings) -> str:
         """The full text with what the licence asks for; ``site`` is the
@@ -304,6 +381,8 @@ class PartnerFeed(ArticleFeed):
     """For outlets that republish: only articles that allow it, each with the
     exact copy of the republish dialog (attribution, counting image)."""
 
+    rendering = "republish"
+
     def articles(self, obj: FeedRequest):
         return super().articles(obj).republishable()
 
@@ -313,4 +392,4 @@ class PartnerFeed(ArticleFeed):
         }
 
     def item_content(self, item: Article, site: SiteSettings) -> str:
-        return republish_html(item)
+        return republish_html(item, site=site)

@@ -181,13 +181,19 @@ def _byline(article: Article, site: SiteSettings) -> str:
     )
 
 
-def republish_html(article: Article, *, counting_image: bool = True) -> str:
+def republish_html(
+    article: Article,
+    *,
+    counting_image: bool = True,
+    site: SiteSettings | None = None,
+) -> str:
     """The HTML a republisher pastes, in the article's language.
 
     Without ``counting_image`` it is the preview shown on our own pages, whose
-    Content-Security-Policy refuses the image's inline style.
+    Content-Security-Policy refuses the image's inline style. ``site`` is the
+    settings in the article's language, when the caller has them at hand.
     """
-    site = SiteSettings.load().for_language(article.language)
+    site = site or SiteSettings.load().for_language(article.language)
     url = article.canonical_url
     with translation.override(article.language):
         parts = [

@@ -10,7 +10,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import SiteSettings, Status
-from tests.factories import make_article, make_author, make_country, make_topic
+from tests.factories import (
+    make_article,
+    make_author,
+    make_country,
+    make_image,
+    make_topic,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -157,6 +163,85 @@ def test_feeds_cost_the_same_for_1_or_12_articles(client):
             sections=[{"heading": "", "body": "<p>x</p>"}],
         )
     assert cost() == one
+
+
+def entry_content(client, url: str) -> str:
+    return parse(client, url).entries[0].content[0].value
+
+
+def test_an_edited_body_shows_in_every_feed_on_the_next_request(
+    client, newsroom, django_capture_on_commit_callbacks, settings
+):
+    settings.NEWSROOM_PAGE_CACHE = False
+    assert "Why it matters." in entry_content(client, "/en/feeds/rss/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        newsroom.body = "<p>The dredges left again.</p>"
+        newsroom.save()
+
+    for url in ["/en/feeds/rss/", "/en/feeds/atom/tag/gold/", "/en/feeds/partner/"]:
+        assert "The dredges left again." in entry_content(client, url), url
+
+
+def test_an_edited_figure_caption_shows_in_the_feed_on_the_next_request(
+    client, newsroom, django_capture_on_commit_callbacks, settings
+):
+    settings.NEWSROOM_PAGE_CACHE = False
+    image = make_image(caption="Dredges on the river")
+    with django_capture_on_commit_callbacks(execute=True):
+        newsroom.body = f'<figure data-image="{image.pk}"></figure>'
+        newsroom.save()
+    assert "Dredges on the river" in entry_content(client, "/en/feeds/rss/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        image.caption = "Dredges at dawn"
+        image.save()
+
+    assert "Dredges at dawn" in entry_content(client, "/en/feeds/rss/")
+
+
+def test_an_unpublished_article_leaves_every_feed_on_the_next_request(
+    client, newsroom, django_capture_on_commit_callbacks, settings
+):
+    settings.NEWSROOM_PAGE_CACHE = False
+    urls = ["/en/feeds/rss/", "/en/feeds/atom/kind/analysis/", "/en/feeds/partner/"]
+    for url in urls:
+        assert parse(client, url).entries
+
+    with django_capture_on_commit_callbacks(execute=True):
+        newsroom.unpublish(None, "Legal hold")
+        newsroom.save()
+
+    for url in urls:
+        assert not parse(client, url).entries, url
+
+
+def test_feeds_share_each_articles_rendering(client, newsroom, settings):
+    settings.NEWSROOM_PAGE_CACHE = False
+    rss = entry_content(client, "/en/feeds/rss/")
+
+    with CaptureQueriesContext(connection) as queries:
+        atom = entry_content(client, "/en/feeds/atom/country/peru/")
+
+    assert atom == rss
+    # Only the subject and the articles' ids are read: the entry is the RSS
+    # feed's, so no author, tag, section or correction is read again.
+    read = " ".join(query["sql"] for query in queries)
+    for table in ["articleauthor", "taggit_tag", "analysissection", "correction"]:
+        assert table not in read
+
+
+def test_the_partner_feed_renders_its_own_copy_of_a_shared_article(
+    client, newsroom, settings
+):
+    settings.NEWSROOM_PAGE_CACHE = False
+    full_text = entry_content(client, "/en/feeds/rss/")
+
+    copy = entry_content(client, "/en/feeds/partner/")
+
+    assert copy != full_text
+    assert copy.startswith("<p>This article was originally published by")
+    assert entry_content(client, "/en/feeds/rss/") == full_text
 
 
 def test_pages_announce_their_feeds(client, newsroom):
