@@ -147,7 +147,9 @@ class ArticleFilter(django_filters.FilterSet):
             f"filter-choices:{current_version()}:{name}:{listed}:{get_language()}",
             lambda: [
                 (subject.slug, subject.display_name)
-                for subject in self.filters[name].queryset
+                for subject in SUBJECT_FILTERS[name].public_among_few(
+                    self.listed_language
+                )
             ],
             RESPONSE_SECONDS,
         )

@@ -71,6 +71,17 @@ class SubjectKind:
         when one is given."""
         return self.model.objects.filter(self._used_by_published(language))
 
+    def public_among_few(self, language: str | None = None) -> list[models.Model]:
+        """What ``public()`` finds, asked of each subject in turn: each
+        question stops at the first article. For the kinds of a few dozen
+        subjects (countries, topics), where PostgreSQL plans ``public()`` as
+        a semi-join reading every link to them (55 ms against 2 at 100,000
+        articles)."""
+        subjects = self.model.objects.annotate(
+            is_public=self._used_by_published(language)
+        )
+        return [subject for subject in subjects if subject.is_public]
+
     def published_subjects(self) -> list[PublishedSubject]:
         """Every public subject with its newest publication in each language
         it is public in, by primary key: two queries, not one per subject.

@@ -151,3 +151,20 @@ def test_author_page_shows_the_bio(client):
     page = client.get(author.get_absolute_url()).text
     assert "Covers ports from Lima." in page
     assert "<h1>Ana Ríos</h1>" in page
+
+
+def test_country_and_topic_choices_are_those_with_a_published_article(client):
+    peru, chile, cuba = (make_country(name=n) for n in ["Peru", "Chile", "Cuba"])
+    mining, fishing = make_topic(name="Mining"), make_topic(name="Fishing")
+    make_article(country=peru, topics=[mining])
+    make_article(country=chile, topics=[fishing], status=Status.DRAFT)
+    make_article(country=cuba, language="es")
+    form = client.get(INDEX).context["filter"].form
+    assert [slug for slug, _name in form.fields["country"].widget.choices] == [
+        "",
+        peru.slug,
+    ]
+    assert [slug for slug, _name in form.fields["topic"].widget.choices] == [
+        "",
+        mining.slug,
+    ]
