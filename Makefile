@@ -66,7 +66,7 @@ fuzz: install
 # (once; later runs reuse them). Use a PostgreSQL DATABASE_URL for that.
 benchmark: serve-setup
 	DEBUG=0 SECRET_KEY=benchmark-only-$$(date +%s)-not-a-secret-key-for-serving-anything \
-	  $(BIN)/python manage.py benchmark_pages $(if $(SCALE),--scale $(SCALE))
+	  $(BIN)/python manage.py benchmark_pages $(if $(SCALE),--scale $(SCALE)) $(BENCHMARK_ARGS)
 	@if [ -f $(WXR_SAMPLE) ]; then \
 	  echo "WordPress theme unit test data, imported and rolled back:"; \
 	  $(BIN)/python manage.py import_wordpress $(WXR_SAMPLE) --dry-run | tail -n 1; \

@@ -94,3 +94,25 @@ def test_benchmark_reports_the_article_list_time_and_queries():
     for line in lines:
         median, p95, cpu, queries, size = line[58:].split()[:5]
         assert float(median) > 0 and int(queries) > 0
+
+
+def article_page_queries(**options) -> int:
+    out = StringIO()
+    call_command(
+        "benchmark_pages",
+        only="article page",
+        requests=2,
+        no_plans=True,
+        stdout=out,
+        **options,
+    )
+    line = next(line for line in out.getvalue().splitlines() if "article page" in line)
+    return int(line[58:].split()[3])
+
+
+def test_the_benchmark_measures_the_first_render_after_a_change_on_request():
+    """What a reader waits for right after an editor's change, when nothing
+    is cached under the new version yet."""
+    make_article(title="Port story", country=make_country(), tags=["ports"])
+    assert article_page_queries() == 0
+    assert article_page_queries(after_change=True) > 0

@@ -16,6 +16,7 @@ from django.utils import translation
 
 from articles.management import save_benchmark
 from articles.models import Article, Country
+from articles.public_cache import new_version
 from articles.sitemaps import SITEMAPS
 from articles.subjects import TAG
 
@@ -64,6 +65,13 @@ class Command(BaseCommand):
         parser.add_argument("--scale", type=int, default=0)
         parser.add_argument("--no-plans", action="store_true")
         parser.add_argument(
+            "--after-change",
+            action="store_true",
+            help="Retire the public content's version before each request: "
+            "the first render after an editor's change, with nothing cached "
+            "under the version.",
+        )
+        parser.add_argument(
             "--only", default="", help="Measure only pages whose name contains this."
         )
 
@@ -75,6 +83,7 @@ class Command(BaseCommand):
         scale: int,
         no_plans: bool,
         only: str,
+        after_change: bool,
         **opts,
     ) -> None:
         self.top_up(scale)
@@ -99,7 +108,7 @@ class Command(BaseCommand):
                 client.force_login(editor)
             else:
                 client.logout()
-            result = self.measure(client, url, requests, seconds)
+            result = self.measure(client, url, requests, seconds, after_change)
             self.stdout.write(result["line"].format(name=name[:58]))
             plans.append((name, result["slowest"]))
         self.stdout.write(self.load_average())
@@ -132,21 +141,34 @@ class Command(BaseCommand):
         one, five, fifteen = os.getloadavg()
         return f"load average {one:.2f} {five:.2f} {fifteen:.2f}, {os.cpu_count()} CPUs"
 
-    def measure(self, client: Client, url: str, requests: int, seconds: float):
+    def measure(
+        self,
+        client: Client,
+        url: str,
+        requests: int,
+        seconds: float,
+        after_change: bool = False,
+    ):
         def fetch():
             # Over HTTPS: production settings redirect plain HTTP.
             return client.get(url, secure=True)
+
+        def prepare():
+            if after_change:
+                new_version()
 
         fetch()  # warm templates and settings, as on a running site
         timings, cpu = [], []
         deadline = time.perf_counter() + seconds
         for _request in range(requests):
+            prepare()
             start, start_cpu = time.perf_counter(), time.process_time()
             response = fetch()
             timings.append((time.perf_counter() - start) * 1000)
             cpu.append((time.process_time() - start_cpu) * 1000)
             if time.perf_counter() > deadline:
                 break
+        prepare()
         log = QueryLog()
         with connection.execute_wrapper(log):
             response = fetch()
