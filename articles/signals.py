@@ -11,10 +11,14 @@ from articles.xml_characters import strip_forbidden_characters
 
 
 @receiver([post_save, post_delete], sender=AnalysisSection)
-def refresh_article_search_text(sender, instance: AnalysisSection, **kwargs) -> None:
+def refresh_from_sections(sender, instance: AnalysisSection, **kwargs) -> None:
     # The admin saves sections after their article, so the article's own save
     # cannot see them; this runs in the same transaction as the section.
+    origin = kwargs.get("origin")
+    if isinstance(origin, Article) or getattr(origin, "model", None) is Article:
+        return  # deleted with its article: nothing is left to keep in step
     instance.article.refresh_search_text()
+    instance.article.record_figures()
 
 
 @receiver(m2m_changed, sender=Article.countries.through)

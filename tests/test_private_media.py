@@ -5,6 +5,8 @@ upload."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Status
@@ -175,3 +177,25 @@ def test_a_public_image_costs_one_query(client, django_assert_num_queries):
         client.get(article.featured_image.file.url)
     with django_assert_num_queries(1):
         client.get(rendition)
+
+
+def test_a_figure_taken_out_of_the_text_no_longer_makes_its_image_public(client):
+    image = make_image("figure.png")
+    article = make_article(
+        sections=[{"body": f'<figure data-image="{image.pk}"></figure>'}]
+    )
+    assert client.get(image.file.url).status_code == 200
+    section = article.sections.get()
+    section.body = "<p>The chart is gone.</p>"
+    section.save()
+    assert client.get(image.file.url).status_code == 404
+
+
+def test_whether_an_image_is_public_is_asked_without_reading_any_text(client):
+    """At archive scale a search through every article's text took seconds,
+    for each request of an image that no published text shows."""
+    image = make_image("unused.png")
+    make_article(body="<p>Text.</p>")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(image.file.url).status_code == 404
+    assert not [q for q in queries.captured_queries if "body_html" in q["sql"]]

@@ -214,6 +214,16 @@ class Article(ArticleHistory, Publishable):
             "and focal point are set."
         ),
     )
+    # The library images the body and the analysis sections show as figures,
+    # kept from the text on every save (``record_figures``): whether an image
+    # is public is then a look-up, not a read of every article's text.
+    figures = models.ManyToManyField(
+        "articles.Image",
+        blank=True,
+        editable=False,
+        related_name="figure_in_articles",
+        verbose_name=_("figures"),
+    )
     translation = models.OneToOneField(
         "self",
         on_delete=models.SET_NULL,
@@ -355,6 +365,7 @@ class Article(ArticleHistory, Publishable):
                 Article.objects.filter(pk=self.translation_id).update(translation=self)
             if self.country_id and self.country_id != stored["country"]:
                 self.countries.add(self.country_id)
+            self.record_figures()
 
     def _remember_former_slug(self, former: str) -> None:
         """Keep the old address of a renamed article, so links to it redirect."""
@@ -469,6 +480,11 @@ class Article(ArticleHistory, Publishable):
                 # the HTML parser of strip_tags as a broken declaration.
                 parts.extend([escape(heading), body])
         return html.unescape(strip_tags(" ".join(parts))).strip()
+
+    def record_figures(self) -> None:
+        """Keep ``figures`` in step with the body and the sections."""
+        sections = self.sections.values_list("body_html", flat=True)
+        self.figures.set(Image.objects.figures_of([self.body_html, *sections]))
 
     def refresh_search_text(self) -> None:
         self.search_text = self.build_search_text()

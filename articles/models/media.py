@@ -11,8 +11,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import CharField, Exists, OuterRef, Q, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import Exists, OuterRef, Q
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -39,21 +38,19 @@ class ImageQuerySet(models.QuerySet):
         in the result, and renders nothing."""
         return self.in_bulk(figure_ids(html_parts))
 
+    def figures_of(self, html_parts: Iterable[str]) -> "ImageQuerySet":
+        """The images the figures of ``html_parts`` show, those that exist."""
+        return self.filter(pk__in=figure_ids(html_parts))
+
     def shown_by(self, published_articles, published_news) -> "ImageQuerySet":
         """Images a published article or news item shows, as its featured
-        image or as a figure in its body or analysis sections."""
-        marker = Concat(
-            Value('data-image="'), Cast(OuterRef("pk"), CharField()), Value('"')
-        )
-        in_article = published_articles.filter(
-            Q(body_html__contains=marker) | Q(sections__body_html__contains=marker)
-        )
-        in_news = published_news.filter(body_html__contains=marker)
+        image or as a figure in its body or analysis sections: each question
+        a look-up through an index, never a read of the articles' text."""
         return self.filter(
             Q(Exists(published_articles.filter(featured_image=OuterRef("pk"))))
             | Q(Exists(published_news.filter(featured_image=OuterRef("pk"))))
-            | Q(Exists(in_article))
-            | Q(Exists(in_news))
+            | Q(Exists(published_articles.filter(figures=OuterRef("pk"))))
+            | Q(Exists(published_news.filter(figures=OuterRef("pk"))))
         )
 
 

@@ -1,4 +1,4 @@
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -25,6 +25,14 @@ class OrganizationNewsItem(Publishable):
         related_name="featured_in_news",
         verbose_name=_("image"),
     )
+    # As an article's: the library images the body shows as figures.
+    figures = models.ManyToManyField(
+        "articles.Image",
+        blank=True,
+        editable=False,
+        related_name="figure_in_news",
+        verbose_name=_("figures"),
+    )
 
     revision_fields = (
         *Publishable.revision_fields,
@@ -45,7 +53,9 @@ class OrganizationNewsItem(Publishable):
 
     def save(self, *args, **kwargs) -> None:
         self.body_html = sanitize_html(self.body)
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.figures.set(Image.objects.figures_of([self.body_html]))
 
     def get_absolute_url(self) -> str:
         with translation.override(self.language):
