@@ -2,7 +2,7 @@
 configured public origin (not whatever Host header a request carried)."""
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from functools import partial
 from html import escape
 from urllib.parse import urlsplit
@@ -10,10 +10,9 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.cache import cache
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Max
 from django.urls import reverse
-from django.utils import translation
-from django.utils.timezone import template_localtime
+from django.utils import timezone, translation
 
 from articles.models import Article, OrganizationNewsItem
 from articles.pagination import ArchivePaginator
@@ -79,18 +78,23 @@ class ArticleSitemap(PublicSitemap):
         """Addresses and dates as plain values: model instances of a
         thousand articles and their translations would be most of a file's
         cost."""
-        translation_public = Exists(
-            Article.objects.published().filter(pk=OuterRef("translation_id"))
-        )
         return self.items().values(
-            "pk",
-            "slug",
-            "language",
-            "updated_at",
-            "translation__slug",
-            "translation__language",
-            translation_public=translation_public,
+            "pk", "slug", "language", "updated_at", "translation_id"
         )
+
+    def published_translations(self, rows: list[dict]) -> dict[int, tuple[str, str]]:
+        """The slug and language of each published translation of ``rows``,
+        by id. A query of its own, by the rows' ids (so one even for a page
+        without translations): asked as a condition of the rows' query,
+        PostgreSQL tested it against every published article."""
+        page = Article.objects.filter(pk__in=[row["pk"] for row in rows])
+        translations = Article.objects.published().filter(
+            pk__in=page.values("translation_id")
+        )
+        return {
+            pk: (slug, language)
+            for pk, slug, language in translations.values_list("pk", "slug", "language")
+        }
 
     def location(self, row: dict) -> str:
         return self.route.path(row["slug"], row["language"])
@@ -116,11 +120,11 @@ class ArticleSitemap(PublicSitemap):
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
+        translations = self.published_translations([url["item"] for url in urls])
         origin = settings.SITE_URL
         for url in urls:
             row = url["item"]
-            if row["translation_public"]:
-                translated = (row["translation__slug"], row["translation__language"])
+            if translated := translations.get(row["translation_id"]):
                 url["alternates"] = paired_alternates(
                     {
                         row["language"]: origin + self.location(row),
@@ -239,11 +243,13 @@ def urlset_xml(urls: list[dict]) -> str:
     ``sitemap.xml`` template writes, byte for byte (its ``spaceless`` output),
     written directly: a template's loop over a thousand addresses, each with
     its alternates, cost more than finding them."""
+    zone = display_zone()
     entries = []
     for url in urls:
         entry = [f"<url><loc>{escape(url['location'])}</loc>"]
         if url["lastmod"]:
-            entry.append(f"<lastmod>{calendar_date(url['lastmod'])}</lastmod>")
+            day = calendar_date(url["lastmod"], zone)
+            entry.append(f"<lastmod>{day}</lastmod>")
         if url["changefreq"]:
             entry.append(f"<changefreq>{escape(url['changefreq'])}</changefreq>")
         if url["priority"]:
@@ -263,12 +269,27 @@ def urlset_xml(urls: list[dict]) -> str:
     )
 
 
-def calendar_date(value: date) -> str:
-    """The day of ``value`` in the site's time zone, as the template's
-    ``date:"Y-m-d"`` writes it."""
+def display_zone() -> tzinfo | None:
+    """The time zone templates show aware times in, if they convert them."""
+    return timezone.get_current_timezone() if settings.USE_TZ else None
+
+
+def calendar_date(value: date, zone: tzinfo | None) -> str:
+    """The day of ``value`` in ``zone``, as the template's ``date:"Y-m-d"``
+    writes it."""
+    value = local_time(value, zone)
     if isinstance(value, datetime):
-        value = template_localtime(value).date()
+        value = value.date()
     return value.isoformat()
+
+
+def local_time(value: date, zone: tzinfo | None) -> date:
+    """``value`` as a template's ``date`` filter sees it, in ``zone`` from
+    ``display_zone()``: looked up once for a whole file, where
+    ``template_localtime()`` looks it up for each of a thousand values."""
+    if zone is not None and isinstance(value, datetime) and timezone.is_aware(value):
+        return value.astimezone(zone)
+    return value
 
 
 def latest_publication():

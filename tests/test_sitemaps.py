@@ -115,6 +115,29 @@ def test_translations_are_paired_reciprocally_including_themselves(client, newsr
     assert alternates[f"{SITE}/en/news/alone/"] == {}
 
 
+def test_a_translation_is_named_as_an_alternate_only_while_published(client, settings):
+    settings.SITE_URL = SITE
+    english = make_article(slug="harbour", language="en")
+    make_article(
+        slug="puerto-borrador",
+        language="es",
+        translation=english,
+        status=Status.DRAFT,
+    )
+    scheduled = make_article(
+        slug="mine", language="en", published_at=timezone.now() + timedelta(days=1)
+    )
+    spanish = make_article(slug="mina", language="es", translation=scheduled)
+    document = fetch(client, "/sitemap-articles.xml")
+    links = {
+        url.find("s:loc", NS).text: url.findall("x:link", NS)
+        for url in document.findall("s:url", NS)
+    }
+    assert links[f"{SITE}/en/news/harbour/"] == []
+    assert links[spanish.get_full_url()] == []
+    assert "borrador" not in client.get("/sitemap-articles.xml").text
+
+
 def test_the_news_sitemap_holds_only_the_last_two_days(client, newsroom):
     document = fetch(client, "/sitemap-news.xml")
     urls = document.findall("s:url", NS)
