@@ -8,6 +8,8 @@ view.
 """
 
 import hashlib
+import math
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.core.cache import cache
@@ -56,6 +58,47 @@ class ArchivePaginator(Paginator):
         ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
         rows = {_pk(row): row for row in self.rows.filter(pk__in=ids)}
         return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
+
+class PagedList:
+    """A list computed once per version of the public content and cached in
+    pages of ``per_page`` items, beside its length: reading one page (a
+    sitemap file), or only the length (the sitemap index, counting files),
+    does not unpickle the whole list. Django's ``Paginator`` reads it as it
+    reads a list, by ``len()`` and slices (without a step)."""
+
+    def __init__(self, name: str, per_page: int, compute: Callable[[], list]):
+        self.key = f"paged-list:{current_version()}:{name}"
+        self.per_page = per_page
+        self.compute = compute
+
+    def __len__(self) -> int:
+        return self.length
+
+    @cached_property
+    def length(self) -> int:
+        length = cache.get(f"{self.key}:length")
+        return len(self._store()) if length is None else length
+
+    def __getitem__(self, index: slice) -> list:
+        start, stop, _step = index.indices(self.length)
+        numbers = range(start // self.per_page, math.ceil(stop / self.per_page))
+        keys = [f"{self.key}:{number}" for number in numbers]
+        pages = cache.get_many(keys)
+        if len(pages) < len(keys):
+            return self._store()[index]
+        items = [item for key in keys for item in pages[key]]
+        offset = numbers.start * self.per_page
+        return items[start - offset : stop - offset]
+
+    def _store(self) -> list:
+        items = self.compute()
+        pages = {
+            f"{self.key}:{number}": items[bottom : bottom + self.per_page]
+            for number, bottom in enumerate(range(0, len(items), self.per_page))
+        }
+        cache.set_many({f"{self.key}:length": len(items), **pages}, RESPONSE_SECONDS)
+        return items
 
 
 def _pk(row) -> int:

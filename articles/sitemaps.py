@@ -9,13 +9,16 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 
 from articles.models import Article, OrganizationNewsItem
-from articles.pagination import ArchivePaginator
+from articles.pagination import ArchivePaginator, PagedList
 from articles.public_cache import RESPONSE_SECONDS, current_version
 from articles.subjects import SUBJECT_KINDS, PublishedSubject, SubjectKind
 
@@ -170,19 +173,18 @@ class SubjectSitemap(BilingualSitemap):
         self.subject_kind = subject_kind
         # This object lives for one request (see SITEMAPS).
         self.route = SlugRoute(f"articles:{subject_kind.name}")
-        self.subjects: list[PublishedSubject] | None = None
 
     def items(self) -> list[PublishedSubject]:
-        # One grouped query over every article's subjects, read once per
-        # version of the public content: the index and every page of the
-        # section share it; this object reads it once.
-        if self.subjects is None:
-            kind = self.subject_kind
-            key = f"sitemap-subjects:{current_version()}:{kind.name}"
-            self.subjects = cache.get_or_set(
-                key, kind.published_subjects, RESPONSE_SECONDS
-            )
-        return self.subjects
+        return self.subject_kind.published_subjects()
+
+    @cached_property
+    def paginator(self) -> Paginator:
+        # The (subject, language) pairs that Django's _items() makes of every
+        # subject, computed once per version of the public content (one
+        # grouped query over every article's subjects) and cached by file:
+        # a file reads its own page of them, the index only how many there are.
+        pairs = PagedList(f"sitemap-{self.subject_kind.name}", self.limit, self._items)
+        return Paginator(pairs, self.limit)
 
     def get_languages_for_item(self, subject: PublishedSubject) -> tuple[str, ...]:
         return subject.languages
@@ -274,6 +276,26 @@ def display_zone() -> tzinfo | None:
     return timezone.get_current_timezone() if settings.USE_TZ else None
 
 
+def sitemapindex_xml(sitemaps: list[SitemapIndexItem]) -> str:
+    """The index: what Django's ``sitemap_index.xml`` template writes, byte
+    for byte (its ``spaceless`` output), written directly (the template's
+    loop and ``date`` filter over a hundred files were most of its cost)."""
+    zone = display_zone()
+    entries = []
+    for sitemap in sitemaps:
+        entry = [f"<sitemap><loc>{escape(sitemap.location)}</loc>"]
+        if sitemap.last_mod:
+            stamp = local_time(sitemap.last_mod, zone).isoformat()
+            entry.append(f"<lastmod>{stamp}</lastmod>")
+        entry.append("</sitemap>")
+        entries.append("".join(entry))
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{''.join(entries)}\n</sitemapindex>\n"
+    )
+
+
 def calendar_date(value: date, zone: tzinfo | None) -> str:
     """The day of ``value`` in ``zone``, as the template's ``date:"Y-m-d"``
     writes it."""
@@ -292,8 +314,15 @@ def local_time(value: date, zone: tzinfo | None) -> date:
     return value
 
 
-def latest_publication():
-    return Article.objects.published().aggregate(latest=Max("published_at"))["latest"]
+def latest_publication() -> datetime | None:
+    """When the newest article was published: the index asks for it for
+    several sections, and it changes only with the public content."""
+    published = Article.objects.published()
+    return cache.get_or_set(
+        f"latest-publication:{current_version()}",
+        lambda: published.aggregate(latest=Max("published_at"))["latest"],
+        RESPONSE_SECONDS,
+    )
 
 
 SITEMAPS = {

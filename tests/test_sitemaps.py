@@ -1,10 +1,11 @@
 """Sitemaps list every public page, validate against the protocol's schema,
 pair translations both ways, and leave out everything unpublished."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.db import connection
@@ -14,7 +15,7 @@ from django.utils import timezone
 from lxml import etree
 
 from articles.models import SiteSettings, Status
-from articles.sitemaps import SITEMAPS, urlset_xml
+from articles.sitemaps import SITEMAPS, sitemapindex_xml, urlset_xml
 from tests.factories import make_article, make_author, make_country, make_news_item
 
 pytestmark = pytest.mark.django_db
@@ -202,3 +203,19 @@ def test_sections_are_written_byte_for_byte_as_djangos_template_would(newsroom):
     for sitemap_class in SITEMAPS.values():
         urls = sitemap_class().get_urls()
         assert urlset_xml(urls) == render_to_string("sitemap.xml", {"urlset": urls})
+
+
+def test_the_index_is_written_byte_for_byte_as_djangos_template_would():
+    entries = [
+        SitemapIndexItem(f"{SITE}/sitemap-articles.xml", timezone.now()),
+        SitemapIndexItem(
+            f"{SITE}/sitemap-articles.xml?p=2&x=<1>",
+            datetime(2026, 1, 2, 23, 30, tzinfo=UTC),
+        ),
+        SitemapIndexItem(f"{SITE}/sitemap-organization.xml", None),
+    ]
+    # A zone where 23:30 UTC is another day's evening.
+    with timezone.override("America/Lima"):
+        written = sitemapindex_xml(entries)
+        assert written == render_to_string("sitemap_index.xml", {"sitemaps": entries})
+    assert "2026-01-02T18:30:00-05:00" in written

@@ -13,7 +13,7 @@ from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 
 from articles.models import Article, SiteSettings
-from articles.sitemaps import SITEMAPS, urlset_xml
+from articles.sitemaps import SITEMAPS, sitemapindex_xml, urlset_xml
 
 NEWS_SITEMAP_DAYS = 2
 NEWS_SITEMAP_LIMIT = 1000
@@ -78,12 +78,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
             SitemapIndexItem(f"{location}?p={page}", last_mod)
             for page in range(2, sitemap.paginator.num_pages + 1)
         )
-    return TemplateResponse(
-        request,
-        "sitemap_index.xml",
-        {"sitemaps": entries},
-        content_type="application/xml",
-    )
+    return HttpResponse(sitemapindex_xml(entries), content_type="application/xml")
 
 
 @require_GET
