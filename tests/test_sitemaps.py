@@ -14,8 +14,16 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from lxml import etree
 
+from articles import pagination
 from articles.models import SiteSettings, Status
-from articles.sitemaps import SITEMAPS, sitemapindex_xml, urlset_xml
+from articles.sitemaps import (
+    SITEMAPS,
+    ArticleSitemap,
+    SubjectSitemap,
+    sitemapindex_xml,
+    urlset_xml,
+)
+from articles.subjects import SubjectKind
 from tests.factories import make_article, make_author, make_country, make_news_item
 
 pytestmark = pytest.mark.django_db
@@ -137,6 +145,98 @@ def test_a_translation_is_named_as_an_alternate_only_while_published(client, set
     assert links[f"{SITE}/en/news/harbour/"] == []
     assert links[spanish.get_full_url()] == []
     assert "borrador" not in client.get("/sitemap-articles.xml").text
+
+
+@pytest.fixture
+def long_sections(settings, monkeypatch):
+    """Five tagged articles, with files of two addresses: three files in the
+    articles and tags sections."""
+    settings.SITE_URL = SITE
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    monkeypatch.setattr(SubjectSitemap, "limit", 2)
+    for n in range(5):
+        make_article(slug=f"story-{n}", tags=[f"tag-{n}"])
+
+
+def test_the_index_names_every_file_of_a_long_section_and_no_more(
+    client, long_sections
+):
+    for section, expected in [
+        ("articles", {f"{SITE}/en/news/story-{n}/" for n in range(5)}),
+        ("tags", {f"{SITE}/en/tags/tag-{n}/" for n in range(5)}),
+    ]:
+        files = [url for url in sections(client) if f"sitemap-{section}." in url]
+        assert files == [
+            f"{SITE}/sitemap-{section}.xml",
+            f"{SITE}/sitemap-{section}.xml?p=2",
+            f"{SITE}/sitemap-{section}.xml?p=3",
+        ]
+        listed = [
+            loc.text
+            for url in files
+            for loc in fetch(client, url.removeprefix(SITE)).findall("s:url/s:loc", NS)
+        ]
+        assert sorted(listed) == sorted(expected)
+        assert client.get(f"/sitemap-{section}.xml?p=4").status_code == 404
+
+
+class CacheReads:
+    """The cache, recording the keys of every ``get_many``."""
+
+    def __init__(self):
+        self.many: list[list[str]] = []
+
+    def get_many(self, keys):
+        self.many.append(list(keys))
+        return cache.get_many(keys)
+
+    def __getattr__(self, name):
+        return getattr(cache, name)
+
+
+def test_a_subject_file_reads_its_own_page_of_the_subjects_the_index_counted(
+    client, long_sections, monkeypatch
+):
+    computed = []
+    published_subjects = SubjectKind.published_subjects
+
+    def counted(kind):
+        computed.append(kind.name)
+        return published_subjects(kind)
+
+    monkeypatch.setattr(SubjectKind, "published_subjects", counted)
+    reads = CacheReads()
+    monkeypatch.setattr(pagination, "cache", reads)
+    sections(client)
+    assert sorted(computed) == ["author", "country", "tag", "topic"]
+
+    fetch(client, "/sitemap-tags.xml?p=2")
+    (keys,) = reads.many
+    assert len(keys) == 1
+    assert keys[0].endswith(":sitemap-tag:1")  # from 0: the second page
+    assert sorted(computed) == ["author", "country", "tag", "topic"]
+
+
+def test_a_paged_list_slices_across_pages_and_rebuilds_an_evicted_one():
+    built = []
+
+    def numbers():
+        built.append(1)
+        return list(range(10))
+
+    paged = pagination.PagedList("numbers", 3, numbers)
+    assert len(paged) == 10
+    again = pagination.PagedList("numbers", 3, numbers)
+    assert [again[3:6], again[2:8], again[9:12], again[0:0]] == [
+        [3, 4, 5],
+        [2, 3, 4, 5, 6, 7],
+        [9],
+        [],
+    ]
+    assert len(built) == 1
+    cache.delete(f"{again.key}:1")
+    assert pagination.PagedList("numbers", 3, numbers)[3:6] == [3, 4, 5]
+    assert len(built) == 2
 
 
 def test_the_news_sitemap_holds_only_the_last_two_days(client, newsroom):
