@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from django.utils.functional import cached_property
 
 from articles.models import Article, OrganizationNewsItem
-from articles.pagination import ArchivePaginator, PagedList
+from articles.pagination import NewestFirstPaginator, PagedList
 from articles.public_cache import RESPONSE_SECONDS, current_version
 from articles.subjects import SUBJECT_KINDS, PublishedSubject, SubjectKind
 
@@ -87,13 +87,11 @@ class ArticleSitemap(PublicSitemap):
 
     def published_translations(self, rows: list[dict]) -> dict[int, tuple[str, str]]:
         """The slug and language of each published translation of ``rows``,
-        by id. A query of its own, by the rows' ids (so one even for a page
-        without translations): asked as a condition of the rows' query,
-        PostgreSQL tested it against every published article."""
-        page = Article.objects.filter(pk__in=[row["pk"] for row in rows])
-        translations = Article.objects.published().filter(
-            pk__in=page.values("translation_id")
-        )
+        by id: one query by their ids (none when no row has a translation).
+        Asked as a condition of the rows' query instead, PostgreSQL tested
+        it against every published article."""
+        ids = [row["translation_id"] for row in rows if row["translation_id"]]
+        translations = Article.objects.published().filter(pk__in=ids)
         return {
             pk: (slug, language)
             for pk, slug, language in translations.values_list("pk", "slug", "language")
@@ -105,12 +103,12 @@ class ArticleSitemap(PublicSitemap):
     def lastmod(self, row: dict):
         return row["updated_at"]
 
-    @property
-    def paginator(self) -> ArchivePaginator:
-        # Ids first through the index, then a file's rows by id: a late page
-        # does not read every article before it.
-        return ArchivePaginator(
-            self.items(), self.limit, count_key="sitemap-articles", rows=self.rows()
+    @cached_property
+    def paginator(self) -> NewestFirstPaginator:
+        # Each file read from where it starts (found once per version): a
+        # late file does not step over every article before it.
+        return NewestFirstPaginator(
+            self.items(), self.limit, name="sitemap-articles", rows=self.rows()
         )
 
     def get_latest_lastmod(self):
