@@ -180,6 +180,29 @@ def test_the_index_names_every_file_of_a_long_section_and_no_more(
         assert client.get(f"/sitemap-{section}.xml?p=4").status_code == 404
 
 
+def test_articles_published_at_one_moment_are_each_listed_once_across_files(
+    client, settings, monkeypatch
+):
+    settings.SITE_URL = SITE
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    moment = timezone.now() - timedelta(hours=1)
+    for n in range(5):
+        make_article(slug=f"same-{n}", published_at=moment)
+    listed = [
+        loc.text
+        for page in (1, 2, 3)
+        for loc in fetch(client, f"/sitemap-articles.xml?p={page}").findall(
+            "s:url/s:loc", NS
+        )
+    ]
+    assert sorted(listed) == [f"{SITE}/en/news/same-{n}/" for n in range(5)]
+
+
+def test_an_empty_archive_has_an_empty_first_file(client):
+    assert fetch(client, "/sitemap-articles.xml").findall("s:url", NS) == []
+    assert client.get("/sitemap-articles.xml?p=2").status_code == 404
+
+
 class CacheReads:
     """The cache, recording the keys of every ``get_many``."""
 
