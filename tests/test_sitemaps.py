@@ -262,6 +262,13 @@ def test_a_paged_list_slices_across_pages_and_rebuilds_an_evicted_one():
     assert len(built) == 2
 
 
+def test_a_file_keeps_the_headers_of_djangos_view(client, newsroom):
+    response = client.get("/sitemap-articles.xml")
+    assert response["Content-Type"] == "application/xml"
+    assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"
+    assert response["Last-Modified"]
+
+
 def test_the_news_sitemap_holds_only_the_last_two_days(client, newsroom):
     document = fetch(client, "/sitemap-news.xml")
     urls = document.findall("s:url", NS)

@@ -87,8 +87,11 @@ def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
     or page, its Last-Modified and X-Robots-Tag headers), with the addresses
     written by ``urlset_xml`` instead of its template."""
     response = sitemap_views.sitemap(request, SITEMAPS, section)
-    response.content = urlset_xml(response.context_data["urlset"])
-    return response
+    # A response of its own, without the thousand addresses of the context:
+    # they are freed with the view rather than by a pass of the collector.
+    return HttpResponse(
+        urlset_xml(response.context_data["urlset"]), headers=response.headers
+    )
 
 
 @require_GET
