@@ -2,21 +2,23 @@
 configured public origin (not whatever Host header a request carried)."""
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from functools import partial
 from html import escape
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.core.cache import cache
-from django.db.models import Exists, Max, OuterRef
+from django.core.paginator import Paginator
+from django.db.models import Max
 from django.urls import reverse
-from django.utils import translation
-from django.utils.timezone import template_localtime
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
 
 from articles.models import Article, OrganizationNewsItem
-from articles.pagination import ArchivePaginator
+from articles.pagination import NewestFirstPaginator, PagedList
 from articles.public_cache import RESPONSE_SECONDS, current_version
 from articles.subjects import SUBJECT_KINDS, PublishedSubject, SubjectKind
 
@@ -79,18 +81,21 @@ class ArticleSitemap(PublicSitemap):
         """Addresses and dates as plain values: model instances of a
         thousand articles and their translations would be most of a file's
         cost."""
-        translation_public = Exists(
-            Article.objects.published().filter(pk=OuterRef("translation_id"))
-        )
         return self.items().values(
-            "pk",
-            "slug",
-            "language",
-            "updated_at",
-            "translation__slug",
-            "translation__language",
-            translation_public=translation_public,
+            "pk", "slug", "language", "updated_at", "translation_id"
         )
+
+    def published_translations(self, rows: list[dict]) -> dict[int, tuple[str, str]]:
+        """The slug and language of each published translation of ``rows``,
+        by id: one query by their ids (none when no row has a translation).
+        Asked as a condition of the rows' query instead, PostgreSQL tested
+        it against every published article."""
+        ids = [row["translation_id"] for row in rows if row["translation_id"]]
+        translations = Article.objects.published().filter(pk__in=ids)
+        return {
+            pk: (slug, language)
+            for pk, slug, language in translations.values_list("pk", "slug", "language")
+        }
 
     def location(self, row: dict) -> str:
         return self.route.path(row["slug"], row["language"])
@@ -98,12 +103,12 @@ class ArticleSitemap(PublicSitemap):
     def lastmod(self, row: dict):
         return row["updated_at"]
 
-    @property
-    def paginator(self) -> ArchivePaginator:
-        # Ids first through the index, then a file's rows by id: a late page
-        # does not read every article before it.
-        return ArchivePaginator(
-            self.items(), self.limit, count_key="sitemap-articles", rows=self.rows()
+    @cached_property
+    def paginator(self) -> NewestFirstPaginator:
+        # Each file read from where it starts (found once per version): a
+        # late file does not step over every article before it.
+        return NewestFirstPaginator(
+            self.items(), self.limit, name="sitemap-articles", rows=self.rows()
         )
 
     def get_latest_lastmod(self):
@@ -116,11 +121,11 @@ class ArticleSitemap(PublicSitemap):
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
+        translations = self.published_translations([url["item"] for url in urls])
         origin = settings.SITE_URL
         for url in urls:
             row = url["item"]
-            if row["translation_public"]:
-                translated = (row["translation__slug"], row["translation__language"])
+            if translated := translations.get(row["translation_id"]):
                 url["alternates"] = paired_alternates(
                     {
                         row["language"]: origin + self.location(row),
@@ -166,19 +171,18 @@ class SubjectSitemap(BilingualSitemap):
         self.subject_kind = subject_kind
         # This object lives for one request (see SITEMAPS).
         self.route = SlugRoute(f"articles:{subject_kind.name}")
-        self.subjects: list[PublishedSubject] | None = None
 
     def items(self) -> list[PublishedSubject]:
-        # One grouped query over every article's subjects, read once per
-        # version of the public content: the index and every page of the
-        # section share it; this object reads it once.
-        if self.subjects is None:
-            kind = self.subject_kind
-            key = f"sitemap-subjects:{current_version()}:{kind.name}"
-            self.subjects = cache.get_or_set(
-                key, kind.published_subjects, RESPONSE_SECONDS
-            )
-        return self.subjects
+        return self.subject_kind.published_subjects()
+
+    @cached_property
+    def paginator(self) -> Paginator:
+        # The (subject, language) pairs that Django's _items() makes of every
+        # subject, computed once per version of the public content (one
+        # grouped query over every article's subjects) and cached by file:
+        # a file reads its own page of them, the index only how many there are.
+        pairs = PagedList(f"sitemap-{self.subject_kind.name}", self.limit, self._items)
+        return Paginator(pairs, self.limit)
 
     def get_languages_for_item(self, subject: PublishedSubject) -> tuple[str, ...]:
         return subject.languages
@@ -239,11 +243,13 @@ def urlset_xml(urls: list[dict]) -> str:
     ``sitemap.xml`` template writes, byte for byte (its ``spaceless`` output),
     written directly: a template's loop over a thousand addresses, each with
     its alternates, cost more than finding them."""
+    zone = display_zone()
     entries = []
     for url in urls:
         entry = [f"<url><loc>{escape(url['location'])}</loc>"]
         if url["lastmod"]:
-            entry.append(f"<lastmod>{calendar_date(url['lastmod'])}</lastmod>")
+            day = calendar_date(url["lastmod"], zone)
+            entry.append(f"<lastmod>{day}</lastmod>")
         if url["changefreq"]:
             entry.append(f"<changefreq>{escape(url['changefreq'])}</changefreq>")
         if url["priority"]:
@@ -263,16 +269,58 @@ def urlset_xml(urls: list[dict]) -> str:
     )
 
 
-def calendar_date(value: date) -> str:
-    """The day of ``value`` in the site's time zone, as the template's
-    ``date:"Y-m-d"`` writes it."""
+def display_zone() -> tzinfo | None:
+    """The time zone templates show aware times in, if they convert them."""
+    return timezone.get_current_timezone() if settings.USE_TZ else None
+
+
+def sitemapindex_xml(sitemaps: list[SitemapIndexItem]) -> str:
+    """The index: what Django's ``sitemap_index.xml`` template writes, byte
+    for byte (its ``spaceless`` output), written directly (the template's
+    loop and ``date`` filter over a hundred files were most of its cost)."""
+    zone = display_zone()
+    entries = []
+    for sitemap in sitemaps:
+        entry = [f"<sitemap><loc>{escape(sitemap.location)}</loc>"]
+        if sitemap.last_mod:
+            stamp = local_time(sitemap.last_mod, zone).isoformat()
+            entry.append(f"<lastmod>{stamp}</lastmod>")
+        entry.append("</sitemap>")
+        entries.append("".join(entry))
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{''.join(entries)}\n</sitemapindex>\n"
+    )
+
+
+def calendar_date(value: date, zone: tzinfo | None) -> str:
+    """The day of ``value`` in ``zone``, as the template's ``date:"Y-m-d"``
+    writes it."""
+    value = local_time(value, zone)
     if isinstance(value, datetime):
-        value = template_localtime(value).date()
+        value = value.date()
     return value.isoformat()
 
 
-def latest_publication():
-    return Article.objects.published().aggregate(latest=Max("published_at"))["latest"]
+def local_time(value: date, zone: tzinfo | None) -> date:
+    """``value`` as a template's ``date`` filter sees it, in ``zone`` from
+    ``display_zone()``: looked up once for a whole file, where
+    ``template_localtime()`` looks it up for each of a thousand values."""
+    if zone is not None and isinstance(value, datetime) and timezone.is_aware(value):
+        return value.astimezone(zone)
+    return value
+
+
+def latest_publication() -> datetime | None:
+    """When the newest article was published: the index asks for it for
+    several sections, and it changes only with the public content."""
+    published = Article.objects.published()
+    return cache.get_or_set(
+        f"latest-publication:{current_version()}",
+        lambda: published.aggregate(latest=Max("published_at"))["latest"],
+        RESPONSE_SECONDS,
+    )
 
 
 SITEMAPS = {

@@ -1,10 +1,11 @@
 """Sitemaps list every public page, validate against the protocol's schema,
 pair translations both ways, and leave out everything unpublished."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from django.contrib.sitemaps.views import SitemapIndexItem
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.db import connection
@@ -13,8 +14,16 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from lxml import etree
 
+from articles import pagination
 from articles.models import SiteSettings, Status
-from articles.sitemaps import SITEMAPS, urlset_xml
+from articles.sitemaps import (
+    SITEMAPS,
+    ArticleSitemap,
+    SubjectSitemap,
+    sitemapindex_xml,
+    urlset_xml,
+)
+from articles.subjects import SubjectKind
 from tests.factories import make_article, make_author, make_country, make_news_item
 
 pytestmark = pytest.mark.django_db
@@ -115,6 +124,151 @@ def test_translations_are_paired_reciprocally_including_themselves(client, newsr
     assert alternates[f"{SITE}/en/news/alone/"] == {}
 
 
+def test_a_translation_is_named_as_an_alternate_only_while_published(client, settings):
+    settings.SITE_URL = SITE
+    english = make_article(slug="harbour", language="en")
+    make_article(
+        slug="puerto-borrador",
+        language="es",
+        translation=english,
+        status=Status.DRAFT,
+    )
+    scheduled = make_article(
+        slug="mine", language="en", published_at=timezone.now() + timedelta(days=1)
+    )
+    spanish = make_article(slug="mina", language="es", translation=scheduled)
+    document = fetch(client, "/sitemap-articles.xml")
+    links = {
+        url.find("s:loc", NS).text: url.findall("x:link", NS)
+        for url in document.findall("s:url", NS)
+    }
+    assert links[f"{SITE}/en/news/harbour/"] == []
+    assert links[spanish.get_full_url()] == []
+    assert "borrador" not in client.get("/sitemap-articles.xml").text
+
+
+@pytest.fixture
+def long_sections(settings, monkeypatch):
+    """Five tagged articles, with files of two addresses: three files in the
+    articles and tags sections."""
+    settings.SITE_URL = SITE
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    monkeypatch.setattr(SubjectSitemap, "limit", 2)
+    for n in range(5):
+        make_article(slug=f"story-{n}", tags=[f"tag-{n}"])
+
+
+def test_the_index_names_every_file_of_a_long_section_and_no_more(
+    client, long_sections
+):
+    for section, expected in [
+        ("articles", {f"{SITE}/en/news/story-{n}/" for n in range(5)}),
+        ("tags", {f"{SITE}/en/tags/tag-{n}/" for n in range(5)}),
+    ]:
+        files = [url for url in sections(client) if f"sitemap-{section}." in url]
+        assert files == [
+            f"{SITE}/sitemap-{section}.xml",
+            f"{SITE}/sitemap-{section}.xml?p=2",
+            f"{SITE}/sitemap-{section}.xml?p=3",
+        ]
+        listed = [
+            loc.text
+            for url in files
+            for loc in fetch(client, url.removeprefix(SITE)).findall("s:url/s:loc", NS)
+        ]
+        assert sorted(listed) == sorted(expected)
+        assert client.get(f"/sitemap-{section}.xml?p=4").status_code == 404
+
+
+def test_articles_published_at_one_moment_are_each_listed_once_across_files(
+    client, settings, monkeypatch
+):
+    settings.SITE_URL = SITE
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    moment = timezone.now() - timedelta(hours=1)
+    for n in range(5):
+        make_article(slug=f"same-{n}", published_at=moment)
+    listed = [
+        loc.text
+        for page in (1, 2, 3)
+        for loc in fetch(client, f"/sitemap-articles.xml?p={page}").findall(
+            "s:url/s:loc", NS
+        )
+    ]
+    assert sorted(listed) == [f"{SITE}/en/news/same-{n}/" for n in range(5)]
+
+
+def test_an_empty_archive_has_an_empty_first_file(client):
+    assert fetch(client, "/sitemap-articles.xml").findall("s:url", NS) == []
+    assert client.get("/sitemap-articles.xml?p=2").status_code == 404
+
+
+class CacheReads:
+    """The cache, recording the keys of every ``get_many``."""
+
+    def __init__(self):
+        self.many: list[list[str]] = []
+
+    def get_many(self, keys):
+        self.many.append(list(keys))
+        return cache.get_many(keys)
+
+    def __getattr__(self, name):
+        return getattr(cache, name)
+
+
+def test_a_subject_file_reads_its_own_page_of_the_subjects_the_index_counted(
+    client, long_sections, monkeypatch
+):
+    computed = []
+    published_subjects = SubjectKind.published_subjects
+
+    def counted(kind):
+        computed.append(kind.name)
+        return published_subjects(kind)
+
+    monkeypatch.setattr(SubjectKind, "published_subjects", counted)
+    reads = CacheReads()
+    monkeypatch.setattr(pagination, "cache", reads)
+    sections(client)
+    assert sorted(computed) == ["author", "country", "tag", "topic"]
+
+    fetch(client, "/sitemap-tags.xml?p=2")
+    (keys,) = reads.many
+    assert len(keys) == 1
+    assert keys[0].endswith(":sitemap-tag:1")  # from 0: the second page
+    assert sorted(computed) == ["author", "country", "tag", "topic"]
+
+
+def test_a_paged_list_slices_across_pages_and_rebuilds_an_evicted_one():
+    built = []
+
+    def numbers():
+        built.append(1)
+        return list(range(10))
+
+    paged = pagination.PagedList("numbers", 3, numbers)
+    assert len(paged) == 10
+    again = pagination.PagedList("numbers", 3, numbers)
+    assert [again[3:6], again[2:8], again[9:12], again[0:0]] == [
+        [3, 4, 5],
+        [2, 3, 4, 5, 6, 7],
+        [9],
+        [],
+    ]
+    assert len(built) == 1
+    cache.delete(f"{again.key}:1")
+    assert pagination.PagedList("numbers", 3, numbers)[3:6] == [3, 4, 5]
+    assert len(built) == 2
+
+
+def test_a_file_keeps_the_headers_of_djangos_view(client, newsroom):
+    response = client.get("/sitemap-articles.xml")
+    assert response["Content-Type"] == "application/xml"
+    assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"
+    assert response["Last-Modified"]
+
+
 def test_the_news_sitemap_holds_only_the_last_two_days(client, newsroom):
     document = fetch(client, "/sitemap-news.xml")
     urls = document.findall("s:url", NS)
@@ -163,7 +317,10 @@ def test_sitemaps_cost_the_same_for_few_or_many_articles(client, settings):
             client.get(url)
         return len(queries)
 
-    make_article(tags=["a"], authors=[make_author()])
+    # A translated pair in each archive: a file with no translation at all
+    # skips the query for them.
+    english = make_article(tags=["a"], authors=[make_author()])
+    make_article(language="es", translation=english)
     few = {
         url: cost(url)
         for url in ["/sitemap-articles.xml", "/sitemap-tags.xml", "/sitemap-news.xml"]
@@ -179,3 +336,19 @@ def test_sections_are_written_byte_for_byte_as_djangos_template_would(newsroom):
     for sitemap_class in SITEMAPS.values():
         urls = sitemap_class().get_urls()
         assert urlset_xml(urls) == render_to_string("sitemap.xml", {"urlset": urls})
+
+
+def test_the_index_is_written_byte_for_byte_as_djangos_template_would():
+    entries = [
+        SitemapIndexItem(f"{SITE}/sitemap-articles.xml", timezone.now()),
+        SitemapIndexItem(
+            f"{SITE}/sitemap-articles.xml?p=2&x=<1>",
+            datetime(2026, 1, 2, 23, 30, tzinfo=UTC),
+        ),
+        SitemapIndexItem(f"{SITE}/sitemap-organization.xml", None),
+    ]
+    # A zone where 23:30 UTC is another day's evening.
+    with timezone.override("America/Lima"):
+        written = sitemapindex_xml(entries)
+        assert written == render_to_string("sitemap_index.xml", {"sitemaps": entries})
+    assert "2026-01-02T18:30:00-05:00" in written

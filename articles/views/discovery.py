@@ -13,7 +13,7 @@ from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 
 from articles.models import Article, SiteSettings
-from articles.sitemaps import SITEMAPS, urlset_xml
+from articles.sitemaps import SITEMAPS, sitemapindex_xml, urlset_xml
 
 NEWS_SITEMAP_DAYS = 2
 NEWS_SITEMAP_LIMIT = 1000
@@ -78,12 +78,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
             SitemapIndexItem(f"{location}?p={page}", last_mod)
             for page in range(2, sitemap.paginator.num_pages + 1)
         )
-    return TemplateResponse(
-        request,
-        "sitemap_index.xml",
-        {"sitemaps": entries},
-        content_type="application/xml",
-    )
+    return HttpResponse(sitemapindex_xml(entries), content_type="application/xml")
 
 
 @require_GET
@@ -92,8 +87,11 @@ def sitemap_section(request: HttpRequest, section: str) -> HttpResponse:
     or page, its Last-Modified and X-Robots-Tag headers), with the addresses
     written by ``urlset_xml`` instead of its template."""
     response = sitemap_views.sitemap(request, SITEMAPS, section)
-    response.content = urlset_xml(response.context_data["urlset"])
-    return response
+    # A response of its own, without the thousand addresses of the context:
+    # they are freed with the view rather than by a pass of the collector.
+    return HttpResponse(
+        urlset_xml(response.context_data["urlset"]), headers=response.headers
+    )
 
 
 @require_GET

@@ -1,3 +1,4 @@
+import gc
 import os
 import re
 import statistics
@@ -95,6 +96,10 @@ class Command(BaseCommand):
             username="benchmark-editor",
             defaults={"is_staff": True, "is_superuser": True},
         )
+        # As newsroom/wsgi.py does once started: full collections then leave
+        # out what start-up loaded.
+        gc.collect()
+        gc.freeze()
         plans = []
         self.stdout.write(self.load_average())
         self.stdout.write(
