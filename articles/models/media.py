@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
@@ -156,6 +157,22 @@ class Image(models.Model):
         if not self.renditions_ready:
             return {}
         return renditions(self.file, self.width)
+
+    @cached_property
+    def srcsets(self) -> dict[str, str]:
+        """Each format's renditions as an HTML ``srcset``, and ``src``, the
+        narrowest JPEG: written once for the image rather than by a template
+        loop in each card that shows it. Empty until the renditions are made."""
+        found = self.renditions
+        if not found:
+            return {}
+        return {
+            "src": found["jpg"][0].url,
+            **{
+                extension: ", ".join(f"{r.url} {r.width}w" for r in group)
+                for extension, group in found.items()
+            },
+        }
 
     @property
     def crops(self) -> list[Crop]:
