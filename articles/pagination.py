@@ -177,14 +177,21 @@ class ArchivePaginationMixin:
 
     count_key_parameters: tuple[str, ...] = ()
 
+    def listing_filters(self) -> str:
+        """The values of ``count_key_parameters`` in the query string, in a
+        fixed order: what names the listing whatever its page."""
+        return urlencode(
+            [
+                (name, self.request.GET.get(name, ""))
+                for name in self.count_key_parameters
+            ]
+        )
+
     def get_paginator(self, queryset, per_page, orphans=0, **kwargs):
-        filters = [
-            (name, self.request.GET.get(name, "")) for name in self.count_key_parameters
-        ]
         return ArchivePaginator(
             queryset,
             per_page,
             orphans=orphans,
-            count_key=f"{self.request.path}?{urlencode(filters)}",
+            count_key=f"{self.request.path}?{self.listing_filters()}",
             **kwargs,
         )

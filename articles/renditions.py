@@ -7,6 +7,7 @@ the copies are made, pages show the original (``Image.renditions_ready``).
 """
 
 import io
+import posixpath
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -40,10 +41,11 @@ def rendition_widths(original_width: int | None) -> list[int]:
 
 
 def rendition_name(name: str, width: int, extension: str) -> str:
-    path = PurePosixPath(name)
-    return str(
-        PurePosixPath("renditions") / path.parent / f"{path.stem}-{width}.{extension}"
-    )
+    # String operations, not PurePosixPath: a page names ten renditions of
+    # each image it shows.
+    folder, _slash, file = name.rpartition("/")
+    stem = file.rsplit(".", 1)[0] if "." in file.lstrip(".") else file
+    return posixpath.join("renditions", folder, f"{stem}-{width}.{extension}")
 
 
 def original_of(name: str) -> tuple[str, str] | None:

@@ -168,3 +168,21 @@ def test_country_and_topic_choices_are_those_with_a_published_article(client):
         "",
         mining.slug,
     ]
+
+
+def test_an_edited_card_shows_in_every_listing_on_the_next_request(
+    client, django_capture_on_commit_callbacks
+):
+    """Cards are kept rendered under the content version, and shared by the
+    listings that show them."""
+    country = make_country(name="Peru")
+    article = make_article(title="First headline", country=country)
+    listings = [INDEX, f"/en/countries/{country.slug}/", "/en/"]
+    for url in listings:
+        assert "First headline" in client.get(url).text
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "Corrected headline"
+        article.save()
+    for url in listings:
+        page = client.get(url).text
+        assert "Corrected headline" in page and "First headline" not in page, url

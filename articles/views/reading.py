@@ -38,6 +38,23 @@ ARTICLES_PER_PAGE = 20
 UNTRANSLATED_LATEST = 6
 
 
+class VersionedFragmentsMixin:
+    """For a view whose template keeps fragments (cards) under the version of
+    the public content: the version is read before anything the page shows,
+    so a change committed while the page is read retires what it renders."""
+
+    def setup(self, request, *args, **kwargs) -> None:
+        super().setup(request, *args, **kwargs)
+        self.content_version = current_version()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            content_version=self.content_version,
+            fragment_seconds=RESPONSE_SECONDS,
+            **kwargs,
+        )
+
+
 def latest_organization_news() -> list[OrganizationNewsItem]:
     news = OrganizationNewsItem.objects.published().for_language(get_language())
     return list(news[:ORGANIZATION_NEWS_ON_PAGE])
@@ -184,7 +201,7 @@ def article_urls_by_language(
     return urls
 
 
-class UntranslatedArticleView(DetailView):
+class UntranslatedArticleView(VersionedFragmentsMixin, DetailView):
     """Where the language switch of an article without a published translation
     leads: a page in the reader's new language that says so, links to the
     original and offers that language's latest articles."""
@@ -249,7 +266,12 @@ class ArticlePreviewView(ArticleDetailView):
         return article.get_preview_url()
 
 
-class ArticleIndexView(ListingSurrogateKeysMixin, ArchivePaginationMixin, FilterView):
+class ArticleIndexView(
+    VersionedFragmentsMixin,
+    ListingSurrogateKeysMixin,
+    ArchivePaginationMixin,
+    FilterView,
+):
     """The news index: published articles, filtered by the query string."""
 
     filterset_class = ArticleFilter
@@ -261,6 +283,10 @@ class ArticleIndexView(ListingSurrogateKeysMixin, ArchivePaginationMixin, Filter
     def get_queryset(self):
         return Article.objects.published().with_card_data()
 
+    def get_context_data(self, **kwargs):
+        # Names the filter form's fragment: the same for every page.
+        return super().get_context_data(filter_values=self.listing_filters(), **kwargs)
+
     def get_filterset_kwargs(self, filterset_class):
         # Always bound, even to an empty query string, so that the filters'
         # defaults (the reader's language) apply to the bare index too.
@@ -271,7 +297,7 @@ class ArticleIndexView(ListingSurrogateKeysMixin, ArchivePaginationMixin, Filter
 
 
 class SubjectArticleListView(
-    ListingSurrogateKeysMixin, ArchivePaginationMixin, ListView
+    VersionedFragmentsMixin, ListingSurrogateKeysMixin, ArchivePaginationMixin, ListView
 ):
     """Published articles about one public country, topic, author or tag, in
     the reader's language (the index's language filter reaches the others)."""
