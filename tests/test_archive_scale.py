@@ -75,3 +75,14 @@ def test_public_pages_never_scan_the_articles_table(client):
             if found := sequential_scans(query["sql"]):
                 scans[f"{page}: {query['sql'][:300]}"] = found
     assert scans == {}, "\n".join(scans)
+
+
+def test_search_vectors_are_kept_in_their_articles_rows():
+    """A common word's search reads a thousand vectors: out of line, each
+    would be several pages of the TOAST table, read to match and to rank."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute WHERE attrelid = "
+            "'articles_article'::regclass AND attname = 'search_vector'"
+        )
+        assert cursor.fetchone() == ("m",)
