@@ -18,7 +18,7 @@ from articles import related
 from articles.embeds import validate_embeds
 from articles.models.article_history import ArticleHistory
 from articles.models.licences import LicenceTerms, site_licence
-from articles.models.media import Image
+from articles.models.media import Image, figures_field
 from articles.models.publishing import Publishable, PublishableQuerySet, Status
 from articles.models.site import SiteSettings
 from articles.models.taxonomy import Author, Country, TaggedArticle
@@ -214,16 +214,8 @@ class Article(ArticleHistory, Publishable):
             "and focal point are set."
         ),
     )
-    # The library images the body and the analysis sections show as figures,
-    # kept from the text on every save (``record_figures``): whether an image
-    # is public is then a look-up, not a read of every article's text.
-    figures = models.ManyToManyField(
-        "articles.Image",
-        blank=True,
-        editable=False,
-        related_name="figure_in_articles",
-        verbose_name=_("figures"),
-    )
+    # Those of the body and the analysis sections (``record_figures``).
+    figures = figures_field(related_name="figure_in_articles")
     translation = models.OneToOneField(
         "self",
         on_delete=models.SET_NULL,

@@ -32,6 +32,19 @@ def figure_ids(html_parts: Iterable[str]) -> set[int]:
     return {int(pk) for html in html_parts for pk in FIGURE.findall(html)}
 
 
+def figures_field(related_name: str) -> models.ManyToManyField:
+    """The library images a text shows as figures, kept from the text on
+    every save: whether an image is public is then a look-up, not a read of
+    every article's text."""
+    return models.ManyToManyField(
+        "articles.Image",
+        blank=True,
+        editable=False,
+        related_name=related_name,
+        verbose_name=_("figures"),
+    )
+
+
 class ImageQuerySet(models.QuerySet):
     def for_figures(self, html_parts: Iterable[str]) -> dict[int, "Image"]:
         """The images the figures of ``html_parts`` show, by id, in one query

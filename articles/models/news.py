@@ -5,7 +5,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from articles.embeds import validate_embeds
-from articles.models.media import Image
+from articles.models.media import Image, figures_field
 from articles.models.publishing import Publishable
 from articles.sanitize import sanitize_html
 
@@ -25,14 +25,7 @@ class OrganizationNewsItem(Publishable):
         related_name="featured_in_news",
         verbose_name=_("image"),
     )
-    # As an article's: the library images the body shows as figures.
-    figures = models.ManyToManyField(
-        "articles.Image",
-        blank=True,
-        editable=False,
-        related_name="figure_in_news",
-        verbose_name=_("figures"),
-    )
+    figures = figures_field(related_name="figure_in_news")
 
     revision_fields = (
         *Publishable.revision_fields,
