@@ -27,6 +27,10 @@ def set_storage(storage: str):
                 f"ALTER COLUMN search_vector SET STORAGE {storage}"
             )
             refill(schema_editor)
+            # Every row was rewritten: until the visibility map is rebuilt,
+            # the listings' index-only scans would read the table (a page
+            # 2,000 deep took 170 ms instead of 16).
+            schema_editor.execute("VACUUM ANALYZE articles_article")
 
     return change
 
