@@ -2,8 +2,11 @@
 that readers could see: one version of the public content, retired by every
 such change, by nothing else, and by the next scheduled publication."""
 
+from io import StringIO
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 
 from articles import public_cache
 from articles.models import SiteSettings
@@ -89,3 +92,13 @@ def test_a_version_lost_from_the_cache_never_comes_back():
     first = public_cache.current_version()
     cache.delete(public_cache.VERSION_KEY)
     assert public_cache.current_version() != first
+
+
+def test_a_deploy_retires_every_cached_response(client):
+    """What is cached is retired by content changes only: new templates or
+    a new SITE_URL would otherwise wait for the next one."""
+    make_article()
+    client.get(FEED)
+    before = public_cache.current_version()
+    call_command("retire_cached_pages", stdout=StringIO())
+    assert public_cache.current_version() != before
