@@ -8,8 +8,8 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import brotli
 import pytest
-from django.core.signals import request_started
-from django.db import connection
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Status
@@ -244,10 +244,16 @@ class WSGIServer:
 
 @pytest.fixture
 def server():
+    """As Django's test client does, the handler's signals leave the test's
+    database connection open: it holds the test's transaction."""
     server = WSGIServer()
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     request_started.connect(server.count)
     yield server
     request_started.disconnect(server.count)
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 def test_a_stored_page_is_served_before_djangos_handler(server):

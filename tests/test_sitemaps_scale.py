@@ -1,7 +1,7 @@
 """Subject sitemaps and the sitemap index cost the same for five subjects or
 fifty: one grouped query per kind of subject, not one per subject; and
-the article sitemap reaches its last file through an index, not by skipping
-every article before it."""
+the article sitemap reads its last file from where it starts, through an
+index, not by skipping every article before it."""
 
 import re
 
@@ -95,7 +95,7 @@ def test_a_subject_is_listed_in_the_languages_it_was_published_in_only(client):
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="query plans of PostgreSQL"
 )
-def test_the_last_article_sitemap_file_is_found_in_the_index_alone():
+def test_the_last_article_sitemap_file_is_read_from_where_it_starts():
     for _ in range(12):
         make_article()
     with connection.cursor() as cursor:
@@ -106,8 +106,10 @@ def test_the_last_article_sitemap_file_is_found_in_the_index_alone():
     last = paginator.num_pages
     with CaptureQueriesContext(connection) as queries:
         assert len(paginator.page(last).object_list) == 2
+    # Where each file starts is found once per version (with the count), so
+    # a file is read from its start, not by stepping over the files before.
     skipping = queries.captured_queries[0]["sql"]
-    assert "OFFSET 10" in skipping
+    assert "OFFSET" not in skipping and "LIMIT 5" in skipping
     with connection.cursor() as cursor:
         # At a dozen rows any plan is cheap: ask for the one that large
         # archives get (an index walked in order), which must exist.
