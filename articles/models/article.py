@@ -40,9 +40,19 @@ class Kind(models.TextChoices):
     PROFILE = "profile", _("Profile")
 
 
+# An article's texts: most of a row's bytes, and nothing a card shows.
+TEXTS = ("body", "body_html", "search_text", "search_vector")
+
+
 class ArticleQuerySet(PublishableQuerySet):
     def with_card_data(self) -> "ArticleQuerySet":
-        """What a card or a byline shows, fetched in a fixed number of queries."""
+        """What a card shows, in a fixed number of queries, without the
+        article's texts: twenty cards read a few kilobytes, not a few hundred."""
+        return self.with_byline_data().defer(*TEXTS)
+
+    def with_byline_data(self) -> "ArticleQuerySet":
+        """Whole articles with what a byline shows: country, authors, image
+        and licence, in a fixed number of queries."""
         return self.select_related(
             "country", "featured_image", "licence"
         ).prefetch_related(
@@ -112,7 +122,7 @@ class ArticleQuerySet(PublishableQuerySet):
             related__in=Article.objects.published()
         ).select_related("related__country")
         return (
-            self.with_card_data()
+            self.with_byline_data()
             .select_related("translation", "original_outlet")
             .prefetch_related(
                 "sections",
@@ -556,7 +566,8 @@ class Article(ArticleHistory, Publishable):
 
     @property
     def ordered_authors(self) -> list[Author]:
-        """Authors in byline order; free when ``with_card_data()`` prefetched them."""
+        """Authors in byline order; free when ``with_byline_data()`` (or
+        ``with_card_data()``) prefetched them."""
         return [link.author for link in self.article_authors.all()]
 
 

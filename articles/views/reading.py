@@ -370,7 +370,12 @@ class SearchView(TemplateView):
             self.request.GET.get("page")
         )
         snippets = search.snippets(list(page), query, language)
-        articles = Article.objects.published().with_card_data().in_bulk(list(page))
+        # What a result shows, and no more: no byline, image or licence.
+        articles = (
+            Article.objects.published()
+            .only("title", "slug", "language", "kind", "published_at")
+            .in_bulk(list(page))
+        )
         results = [
             (articles[pk], snippets.get(pk, [])) for pk in page if pk in articles
         ]
