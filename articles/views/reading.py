@@ -68,16 +68,13 @@ class HomePage:
     organization_news: list[OrganizationNewsItem]
 
 
-class HomeView(ListingSurrogateKeysMixin, TemplateView):
+class HomeView(VersionedFragmentsMixin, ListingSurrogateKeysMixin, TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        self.version = current_version()
         return super().get_context_data(
             # Read only when the template's fragment is not cached.
             page=SimpleLazyObject(self.read_page),
-            content_version=self.version,
-            fragment_seconds=RESPONSE_SECONDS,
             structured_data=[organization_json_ld(SiteSettings.load())],
             **kwargs,
         )
@@ -88,7 +85,7 @@ class HomeView(ListingSurrogateKeysMixin, TemplateView):
         since any change a reader could see retires the version."""
         language = get_language()
         return cache.get_or_set(
-            f"home-page:{self.version}:{language}",
+            f"home-page:{self.content_version}:{language}",
             lambda: HomePage(front_page(language), latest_organization_news()),
             RESPONSE_SECONDS,
         )
