@@ -16,7 +16,7 @@ from tests.browser import (
     toolbar_button,
     write_rich_text,
 )
-from tests.factories import make_author, make_country, make_image
+from tests.factories import make_article, make_author, make_country, make_image
 from tests.test_browser_editor import choose
 from tests.test_login_security import PASSWORD
 
@@ -89,15 +89,17 @@ def test_a_paragraph_and_a_link_are_written_with_the_keyboard_alone(
         if editor.evaluate("element => element === document.activeElement"):
             break
     expect(editor).to_be_focused()
+    link = toolbar_button(page, "id_body", "insert link")
+    # Greyed out with nothing selected, and said to be so.
+    expect(link).to_have_attribute("aria-disabled", "true")
     page.keyboard.type("Police say the network is intact.")
     page.keyboard.press("Enter")
     page.keyboard.type("the report")
     settle(page)
     page.keyboard.press("Shift+Home")
     # The link button is enabled once the editor has the selection.
-    expect(toolbar_button(page, "id_body", "insert link")).not_to_have_class(
-        re.compile("disabled")
-    )
+    expect(link).not_to_have_class(re.compile("disabled"))
+    expect(link).not_to_have_attribute("aria-disabled", "true")
     page.keyboard.press("ControlOrMeta+k")
     dialog = page.locator("dialog.prose-editor-dialog")
     expect(dialog).to_be_visible()
@@ -110,6 +112,22 @@ def test_a_paragraph_and_a_link_are_written_with_the_keyboard_alone(
             '<p><a href="https://example.org/report"[^>]*>the report</a></p>$'
         )
     )
+
+
+def test_a_greyed_out_toolbar_button_is_unavailable_to_everyone(
+    page: Page, live_server, chief
+):
+    # Until the icon font arrives the buttons show their names as text, and a
+    # greyed-out one is then text without contrast: it must say it is disabled.
+    page.route("**/*.woff2", lambda route: route.abort())
+    page.goto(f"{live_server.url}/admin/articles/article/{make_article().pk}/change/")
+    rich_text(page, "id_body").click()  # the toolbar is brought up to date
+    page.locator("#id_title").focus()
+    for name in ("insert link", "undo", "redo"):
+        expect(toolbar_button(page, "id_body", name)).to_have_attribute(
+            "aria-disabled", "true"
+        )
+    assert_accessible(page)
 
 
 def test_pasting_from_a_word_processor_keeps_structure_and_drops_styling(

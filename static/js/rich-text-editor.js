@@ -356,6 +356,22 @@ function createEditor(textarea) {
       // give them their title as name.
       button.setAttribute("aria-label", button.title)
     }
+    // The library greys out a command that can't run now (a link with no
+    // selection, undo with nothing to undo) by a class alone: tell assistive
+    // technology too, for which the button would otherwise look live.
+    const sayIfDisabled = (button) => {
+      if (button.classList.contains("disabled")) {
+        button.setAttribute("aria-disabled", "true")
+      } else {
+        button.removeAttribute("aria-disabled")
+      }
+    }
+    toolbar.querySelectorAll("button").forEach(sayIfDisabled)
+    new MutationObserver((changes) => {
+      for (const { target } of changes) {
+        if (target.matches("button")) sayIfDisabled(target)
+      }
+    }).observe(toolbar, { subtree: true, attributeFilter: ["class"] })
   })
   // A restored working copy (autosave.js) is written to the textarea.
   textarea.addEventListener("change", () => {
