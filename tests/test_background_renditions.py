@@ -100,7 +100,10 @@ def test_once_the_worker_ran_pages_show_the_renditions(
                 rendition_name(image.file.name, width, extension)
             )
     page = client.get(article.get_absolute_url()).text
-    assert 'type="image/webp"' in page and " 1000w" in page
+    assert 'type="image/webp"' in page and ".webp 1000w" in page
+    # One JPEG, a card's width, for browsers without WebP.
+    jpeg = default_storage.url(rendition_name(image.file.name, 800, "jpg"))
+    assert f'<img src="{jpeg}"' in page and ".jpg 480w" not in page
 
 
 def test_only_a_new_file_or_focal_point_queues_work(

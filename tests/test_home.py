@@ -73,6 +73,26 @@ def test_each_region_gets_a_row_of_its_newest_below_the_top_stories(client):
     assert [a.title for a in rows[1].articles] == ["Havana"]
 
 
+def test_a_region_row_lists_headlines_where_the_rows_above_have_summaries(client):
+    andes = make_country(region="Andes")
+    for n in range(5):
+        make_article(title=f"Top {n}", dek=f"Top summary {n}", published_at=ago(n))
+    make_article(
+        kind="analysis",
+        title="Andes",
+        dek="Andes summary",
+        country=andes,
+        published_at=ago(10),
+    )
+
+    html = client.get(HOME).text
+    region_row = html[html.index('class="home-row home-region"') :]
+
+    assert "Top summary 0" in html and "Top summary 1" in html
+    assert html.count("Andes summary") == 1  # in the analysis row only
+    assert ">Andes</a>" in region_row and "Andes summary" not in region_row
+
+
 def test_home_shows_the_latest_organization_news(client):
     make_news_item(title="We won an award")
     assert "We won an award" in client.get(HOME).text
