@@ -38,6 +38,13 @@ START, STOP = "\x02", "\x03"
 POSTGRES_CONFIGS = {"en": "newsroom_english", "es": "newsroom_spanish"}
 POSTGRES_FALLBACK_CONFIG = "newsroom_simple"
 FTS_TABLE = "articles_article_fts"
+# A snippet: up to two passages of 15 to 35 words around the query's words.
+SNIPPET_OPTIONS = (
+    f'StartSel="{START}", StopSel="{STOP}", MaxWords=35, MinWords=15, '
+    'MaxFragments=2, FragmentDelimiter=" … "'
+)
+# How much of an article's text is read for a snippet before all of it.
+SNIPPET_OPENING = 1500
 
 
 # A word, or words joined by punctuation that names carry ("MS-13", "O'Brien").
@@ -117,23 +124,7 @@ def snippets(ids: list[int], query: str, language: str) -> dict[int, list]:
     if not words or not ids:
         return {}
     if connection.vendor == "postgresql":
-        rows = (
-            Article.objects.filter(pk__in=ids)
-            .annotate(
-                snippet=SearchHeadline(
-                    Concat("dek", Value(" "), "search_text", output_field=TextField()),
-                    _postgres_query(words, language),
-                    config=POSTGRES_CONFIGS.get(language, POSTGRES_FALLBACK_CONFIG),
-                    start_sel=START,
-                    stop_sel=STOP,
-                    max_words=35,
-                    min_words=15,
-                    max_fragments=2,
-                    fragment_delimiter=" … ",
-                )
-            )
-            .values_list("pk", "snippet")
-        )
+        rows = _postgres_snippets(ids, words, language)
     else:
         placeholders = ", ".join(["%s"] * len(ids))
         with connection.cursor() as cursor:
@@ -145,6 +136,51 @@ def snippets(ids: list[int], query: str, language: str) -> dict[int, list]:
             )
             rows = cursor.fetchall()
     return {pk: split_snippet(snippet) for pk, snippet in rows}
+
+
+def _postgres_snippets(ids: list[int], words: list[str], language: str) -> list:
+    """``(id, snippet)`` of each article, from its summary and text.
+
+    ts_headline parses all the text it is given, which is most of what a
+    search for a common word costs: each article's opening is read first,
+    and the whole text only where the words are not in the opening. The
+    opening's headline is a subquery that OFFSET 0 keeps apart: folded into
+    the CASE, it would be computed twice."""
+    config = POSTGRES_CONFIGS.get(language, POSTGRES_FALLBACK_CONFIG)
+    articles = Article.objects.all()
+    compiler = articles.query.get_compiler(connection=connection)
+    tsquery, tsquery_params = compiler.compile(
+        _postgres_query(words, language).resolve_expression(articles.query)
+    )
+    table = Article._meta.db_table
+    whole = _headline_sql("article.dek || ' ' || article.search_text")
+    opening = _headline_sql("article.dek || ' ' || left(article.search_text, %s)")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT article.id, CASE WHEN strpos(opening.snippet, %s) > 0 "
+            f"THEN opening.snippet ELSE {whole} END "
+            f"FROM {table} article "
+            f"CROSS JOIN (SELECT {tsquery} AS q) query "
+            f"CROSS JOIN LATERAL (SELECT {opening} AS snippet OFFSET 0) opening "
+            "WHERE article.id = ANY(%s)",
+            [
+                START,
+                config,
+                SNIPPET_OPTIONS,
+                *tsquery_params,
+                config,
+                SNIPPET_OPENING,
+                SNIPPET_OPTIONS,
+                list(ids),
+            ],
+        )
+        return cursor.fetchall()
+
+
+def _headline_sql(text: str) -> str:
+    """ts_headline of ``text`` for the query ``query.q``, its configuration
+    and options left as parameters."""
+    return f"ts_headline(%s::regconfig, {text}, query.q, %s)"
 
 
 def _postgres_query(words: list[str], language: str | None) -> SearchQuery:

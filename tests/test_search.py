@@ -60,6 +60,20 @@ def test_matched_words_are_highlighted_in_the_snippet(client):
     assert "<mark>containers</mark>" in page
 
 
+def test_a_word_deep_in_a_long_article_is_shown_where_it_is(client):
+    filler = "<p>Inspectors opened few boxes at the terminal this year.</p>" * 60
+    make_article(
+        title="Long report",
+        dek="A summary that does not name it.",
+        body=f"{filler}<p>Far down, the word sawmill appears once.</p>",
+    )
+    make_article(title="Short note", body="<p>A sawmill by the river.</p>")
+
+    page = client.get(SEARCH, {"q": "sawmill"}).text
+
+    assert page.count("<mark>sawmill</mark>") == 2
+
+
 def test_unpublished_and_scheduled_articles_are_never_found(client):
     make_article(title="Secret dredges draft", status=Status.DRAFT)
     make_article(
