@@ -17,6 +17,7 @@ from tests.factories import (
     make_news_item,
     make_user,
 )
+from tests.test_browser_editor import choose
 
 pytestmark = [
     pytest.mark.browser,
@@ -159,6 +160,30 @@ def test_desk_list_and_form_are_accessible(signed_in, live_server, screen):
     if screen == "desktop":
         title_cell = page.locator("#result_list .field-headline").first
         assert title_cell.bounding_box()["height"] < 80
+
+
+def test_empty_autocomplete_rows_of_a_new_article_are_named_by_their_column(
+    signed_in, live_server
+):
+    # select2 names its box after the chosen text, and a tabular inline has
+    # no <label>: an empty row is named after its column heading instead.
+    make_author(name="Ana Ríos")
+    page = signed_in(make_user("Editors"))
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    authors = page.locator("#article_authors-group")
+    expect(authors.get_by_role("combobox", name="Author", exact=True)).to_be_visible()
+    assert_accessible(page)
+
+    page.locator("#related_links-group .add-row a").click()
+    related = page.locator("#related_links-group")
+    expect(
+        related.get_by_role("combobox", name="Related article", exact=True)
+    ).to_be_visible()
+    assert_accessible(page)
+
+    choose(page, "id_article_authors-0-author", "Ana Ríos")
+    expect(authors.get_by_role("combobox", name="Ana Ríos", exact=True)).to_be_visible()
+    assert_accessible(page)
 
 
 def test_authors_and_sections_are_reordered_by_dragging_and_the_numbers_follow(

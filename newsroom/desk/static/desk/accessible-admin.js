@@ -11,7 +11,10 @@
 
   function nameAutocompletes() {
     document.querySelectorAll("select.admin-autocomplete").forEach(function (select) {
-      var name = labelText(select);
+      // select2 names its box after the chosen text, so an empty box has no
+      // name: it takes the field's label, or in a tabular inline the column
+      // heading that nameTabularCells gave the select.
+      var name = labelText(select) || select.getAttribute("aria-label");
       var box = select.nextElementSibling;
       if (!name || !box || !box.classList.contains("select2")) {
         return;
@@ -82,8 +85,9 @@
   }
 
   function nameAll() {
-    nameAutocompletes();
+    // Cells first: an autocomplete in a tabular inline is named after its cell.
     nameTabularCells();
+    nameAutocompletes();
     nameSplitDateTimes();
   }
 
