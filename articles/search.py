@@ -19,11 +19,10 @@ import functools
 import operator
 import re
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, connections
-from django.db.models import F, Q, QuerySet, TextField, Value
+from django.db.models import F, Q, QuerySet
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Concat
 
 from articles.models import Article
 
