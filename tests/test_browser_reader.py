@@ -46,6 +46,8 @@ def test_reader_sees_every_reference_element_on_a_brief(page: Page, site, screen
         page.get_by_role("button", name="Republish this article"),
         page.get_by_role("heading", name="Tags"),
         page.get_by_role("heading", name="Related content"),
+        # Each related card: label, date, title and excerpt.
+        page.locator(".related .card-excerpt").first,
         page.get_by_role("heading", name="About Frontera Desk"),
     ]
     for element in elements:
