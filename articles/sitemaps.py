@@ -187,14 +187,59 @@ class SubjectSitemap(BilingualSitemap):
     def get_languages_for_item(self, subject: PublishedSubject) -> tuple[str, ...]:
         return subject.languages
 
-    def _location(self, item, force_lang_code=None) -> str:
-        # Django's own activates each address's language to call location();
-        # the route knows every language's address without it.
-        subject, language = item
-        return self.route.path(subject.slug, force_lang_code or language)
+    def location(self, subject: PublishedSubject) -> str:
+        # Called by Django's get_urls() in each address's language; ours
+        # below asks the route for every language at once.
+        return self.route.path(subject.slug, translation.get_language())
 
     def lastmod(self, subject: PublishedSubject):
         return subject.last_published
+
+    def get_urls(self, page=1, site=None, protocol=None) -> list[dict]:
+        """What Django's ``get_urls()`` returns for a page of (subject,
+        language) pairs, found once per subject: its entries in each language
+        share their date and their alternates. Django's loop asks each pair
+        for each through several calls, and the objects it makes for a
+        thousand pairs were most of a file's cost and woke the collector."""
+        origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        default = settings.LANGUAGE_CODE
+        urls = []
+        subject = latest = None
+        for item in self.paginator.page(page).object_list:
+            # A subject's pairs are neighbours; should two of them not be
+            # one object, the second is found again, the same.
+            if item[0] is not subject:
+                subject = item[0]
+                lastmod = self.lastmod(subject)
+                latest = lastmod if latest is None else max(latest, lastmod)
+                locations = {
+                    code: origin + self.route.path(subject.slug, code)
+                    for code in subject.languages
+                }
+                alternates = [
+                    {"location": location, "lang_code": code}
+                    for code, location in locations.items()
+                ]
+                if default in locations:
+                    # As Django writes x-default: the default language's
+                    # address without its prefix.
+                    location = locations[default].replace(f"/{default}/", "/", 1)
+                    alternates.append({"location": location, "lang_code": "x-default"})
+            urls.append(
+                {
+                    "item": item,
+                    "location": locations[item[1]],
+                    "lastmod": lastmod,
+                    # What Django's loop writes for a sitemap declaring neither.
+                    "changefreq": None,
+                    "priority": "",
+                    "alternates": alternates,
+                }
+            )
+        if latest:
+            # For Django's view: the file's Last-Modified header.
+            self.latest_lastmod = latest
+        return urls
 
     def get_latest_lastmod(self):
         # The newest article of any subject: one aggregate, not one per row.
@@ -244,28 +289,34 @@ def urlset_xml(urls: list[dict]) -> str:
     written directly: a template's loop over a thousand addresses, each with
     its alternates, cost more than finding them."""
     zone = display_zone()
-    entries = []
+    parts = []
+    # A page's entries in each of its languages, one after the other, share
+    # their date and their list of alternates: each is written once.
+    lastmod = day = alternates = links = None
     for url in urls:
-        entry = [f"<url><loc>{escape(url['location'])}</loc>"]
+        parts.append(f"<url><loc>{escape(url['location'])}</loc>")
         if url["lastmod"]:
-            day = calendar_date(url["lastmod"], zone)
-            entry.append(f"<lastmod>{day}</lastmod>")
+            if url["lastmod"] is not lastmod:
+                lastmod = url["lastmod"]
+                day = calendar_date(lastmod, zone)
+            parts.append(f"<lastmod>{day}</lastmod>")
         if url["changefreq"]:
-            entry.append(f"<changefreq>{escape(url['changefreq'])}</changefreq>")
+            parts.append(f"<changefreq>{escape(url['changefreq'])}</changefreq>")
         if url["priority"]:
-            entry.append(f"<priority>{escape(url['priority'])}</priority>")
-        entry.extend(
-            f'<xhtml:link rel="alternate" hreflang="{escape(alternate["lang_code"])}"'
-            f' href="{escape(alternate["location"])}"/>'
-            for alternate in url["alternates"]
-        )
-        entry.append("</url>")
-        entries.append("".join(entry))
+            parts.append(f"<priority>{escape(url['priority'])}</priority>")
+        if url["alternates"] is not alternates:
+            alternates = url["alternates"]
+            links = "".join(
+                f'<xhtml:link rel="alternate" hreflang="{escape(a["lang_code"])}"'
+                f' href="{escape(a["location"])}"/>'
+                for a in alternates
+            )
+        parts.append(f"{links}</url>")
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
         'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
-        f"{''.join(entries)}\n</urlset>\n"
+        f"{''.join(parts)}\n</urlset>\n"
     )
 
 

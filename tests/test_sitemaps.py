@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
@@ -336,6 +337,45 @@ def test_sections_are_written_byte_for_byte_as_djangos_template_would(newsroom):
     for sitemap_class in SITEMAPS.values():
         urls = sitemap_class().get_urls()
         assert urlset_xml(urls) == render_to_string("sitemap.xml", {"urlset": urls})
+
+
+def test_subject_files_are_what_djangos_loop_and_template_make_of_them(
+    settings, monkeypatch
+):
+    """Subject files are built once per subject, not by Django's loop over
+    each (subject, language) pair: the same addresses, dates, alternates
+    (x-default only where there is an English page), order, split into files
+    (here of three addresses, so a subject's pair can straddle two) and
+    Last-Modified."""
+    settings.SITE_URL = SITE
+    monkeypatch.setattr(SubjectSitemap, "limit", 3)
+    # The early hours in UTC are the evening before in Lima.
+    night = datetime(2026, 1, 3, 2, 30, tzinfo=UTC)
+    reporter = make_author(name="Rosa")
+    for language, tags, days in [
+        ("en", ["ports", "mining"], 1),
+        ("es", ["ports", "minería"], 3),
+        ("es", ["solo-spanish"], 2),
+        ("en", ["en"], 4),  # a slug that is also the language's prefix
+    ]:
+        make_article(
+            language=language,
+            tags=tags,
+            authors=[reporter, make_author()],
+            countries=[make_country(name=f"Country {days}")],
+            published_at=night - timedelta(days=days),
+        )
+    files = []
+    with timezone.override("America/Lima"):
+        for section in ["countries", "tags", "authors"]:
+            sitemap, djangos = SITEMAPS[section](), SITEMAPS[section]()
+            assert sitemap.paginator.num_pages > 1, section
+            for page in sitemap.paginator.page_range:
+                files.append(urlset_xml(sitemap.get_urls(page)))
+                urls = Sitemap.get_urls(djangos, page)
+                assert files[-1] == render_to_string("sitemap.xml", {"urlset": urls})
+                assert sitemap.latest_lastmod == djangos.latest_lastmod
+    assert f'hreflang="x-default" href="{SITE}/tags/en/"' in "".join(files)
 
 
 def test_the_index_is_written_byte_for_byte_as_djangos_template_would():
