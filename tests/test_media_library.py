@@ -113,6 +113,13 @@ def test_the_library_is_searched_by_description_caption_and_credit(client, edito
         assert response.context["cl"].result_count == expected
 
 
+def test_the_list_counts_images(client, editor):
+    make_image()
+    make_image()
+    response = client.get(reverse("admin:articles_image_changelist"))
+    assert "2 images" in response.text
+
+
 def test_the_list_shows_a_thumbnail_of_each_image(client, editor):
     image = make_image(size=(900, 600))
     response = client.get(reverse("admin:articles_image_changelist"))

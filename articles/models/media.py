@@ -125,7 +125,7 @@ class Image(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("image")
-        verbose_name_plural = _("media library")
+        verbose_name_plural = _("images")
         constraints = [
             models.CheckConstraint(
                 condition=Q(focal_x__gte=0, focal_x__lte=1)
