@@ -26,6 +26,7 @@ install: $(INSTALLED) messages
 # The interface's translations: .po files are kept in git, .mo files built.
 messages: $(INSTALLED)
 	$(BIN)/pybabel compile --domain django --directory locale --statistics
+	$(BIN)/pybabel compile --domain djangojs --directory locale --statistics
 
 serve-setup: install
 	$(BIN)/python manage.py migrate --noinput

@@ -26,6 +26,8 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 CATALOGUE = Path(__file__).resolve().parent.parent / "locale/es/LC_MESSAGES/django.po"
+# The admin's scripts: the rich-text editor's dialogs and toolbar.
+SCRIPT_CATALOGUE = CATALOGUE.with_name("djangojs.po")
 BRIEF_EN = "/en/news/banana-terminals-inspections-lag/"
 BRIEF_ES = "/es/noticias/terminales-bananeras-inspecciones/"
 # Each public page in English and in Spanish: the same page, each language's
@@ -45,8 +47,8 @@ PAGES = {
 }
 
 
-def catalogue():
-    with CATALOGUE.open("rb") as po:
+def catalogue(path: Path = CATALOGUE):
+    with path.open("rb") as po:
         return read_po(po, locale="es")
 
 
@@ -86,10 +88,11 @@ def shows(string: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(string)}(?!\w)", text) is not None
 
 
-def test_every_spanish_string_is_translated():
+@pytest.mark.parametrize("path", [CATALOGUE, SCRIPT_CATALOGUE], ids=lambda p: p.name)
+def test_every_spanish_string_is_translated(path):
     untranslated = [
         message.id
-        for message in catalogue()
+        for message in catalogue(path)
         if message.id
         and not (
             all(message.string) if isinstance(message.string, tuple) else message.string
@@ -266,6 +269,16 @@ class TestAdmin:
             title="Premio", excerpt="x", language="es", status="published"
         )
         assert item.get_absolute_url().startswith("/es/")
+
+
+def test_the_admin_scripts_catalogue_translates_the_editor(admin_client):
+    """The library's dialogs and our toolbar titles, through the admin's own
+    JavaScript catalogue (which always includes LOCALE_PATHS)."""
+    catalogue_js = admin_client.get(
+        reverse("admin:jsi18n"), HTTP_ACCEPT_LANGUAGE="es"
+    ).text
+    for spanish in ("Editar enlace", "Abrir en una ventana nueva", "insertar enlace"):
+        assert spanish in catalogue_js
 
 
 def test_admin_stays_outside_the_language_prefixes(admin_client):

@@ -130,6 +130,25 @@ def test_a_greyed_out_toolbar_button_is_unavailable_to_everyone(
     assert_accessible(page)
 
 
+def test_a_spanish_speaking_editor_gets_the_toolbar_and_dialogs_in_spanish(
+    page: Page, live_server, chief
+):
+    page.context.add_cookies(
+        [{"name": "django_language", "value": "es", "url": live_server.url}]
+    )
+    page.goto(f"{live_server.url}/admin/articles/article/add/")
+    write_rich_text(page, "id_body", "el informe")
+    settle(page)
+    page.keyboard.press("Shift+Home")
+    link = toolbar_button(page, "id_body", "insertar enlace")
+    expect(link).to_have_attribute("title", "insertar enlace")
+    expect(toolbar_button(page, "id_body", "negrita")).to_be_visible()
+    link.click()
+    dialog = page.locator("dialog.prose-editor-dialog")
+    expect(dialog).to_contain_text("Editar enlace")
+    expect(dialog.get_by_role("button", name="Cancelar")).to_be_visible()
+
+
 def test_pasting_from_a_word_processor_keeps_structure_and_drops_styling(
     page: Page, live_server, chief
 ):

@@ -351,7 +351,11 @@ function createEditor(textarea) {
     const toolbar = wrapper.querySelector(".prose-menubar")
     toolbar.setAttribute("role", "toolbar")
     toolbar.setAttribute("aria-label", label ? label.textContent : "")
+    // The admin's JavaScript catalog (locale/*/djangojs.po) translates the
+    // titles the library writes in English.
+    const translate = window.gettext || ((text) => text)
     for (const button of toolbar.querySelectorAll("button[title]")) {
+      button.title = translate(button.title)
       // The library's buttons show an icon font's ligature ("format_quote"):
       // give them their title as name.
       button.setAttribute("aria-label", button.title)
