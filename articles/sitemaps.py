@@ -155,12 +155,32 @@ def paired_alternates(addresses: dict[str, str]) -> list[dict]:
     return [*alternates, {"lang_code": "x-default", "location": default}]
 
 
+def with_x_default(alternates: list[dict]) -> list[dict]:
+    """``alternates``, and the page in the default language again as
+    x-default when there is one, as for articles. Not Django's x-default, the
+    address without its language prefix: a reader whose browser prefers
+    Spanish is not redirected from it but finds nothing, since a Spanish
+    address has words of its own (/tags/… is /es/etiquetas/…)."""
+    default = next(
+        (a["location"] for a in alternates if a["lang_code"] == settings.LANGUAGE_CODE),
+        None,
+    )
+    if default is None:
+        return alternates
+    return [*alternates, {"location": default, "lang_code": "x-default"}]
+
+
 class BilingualSitemap(PublicSitemap):
     """Pages that exist in every language, each listed with its alternates."""
 
     i18n = True
     alternates = True
-    x_default = True
+
+    def get_urls(self, page=1, site=None, protocol=None) -> list[dict]:
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            url["alternates"] = with_x_default(url["alternates"])
+        return urls
 
 
 class SubjectSitemap(BilingualSitemap):
@@ -196,13 +216,12 @@ class SubjectSitemap(BilingualSitemap):
         return subject.last_published
 
     def get_urls(self, page=1, site=None, protocol=None) -> list[dict]:
-        """What Django's ``get_urls()`` returns for a page of (subject,
-        language) pairs, found once per subject: its entries in each language
+        """What ``BilingualSitemap.get_urls()`` returns for a page of
+        (subject, language) pairs, found once per subject: its entries in each language
         share their date and their alternates. Django's loop asks each pair
         for each through several calls, and the objects it makes for a
         thousand pairs were most of a file's cost and woke the collector."""
         origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
-        default = settings.LANGUAGE_CODE
         urls = []
         subject = latest = None
         for item in self.paginator.page(page).object_list:
@@ -216,15 +235,12 @@ class SubjectSitemap(BilingualSitemap):
                     code: origin + self.route.path(subject.slug, code)
                     for code in subject.languages
                 }
-                alternates = [
-                    {"location": location, "lang_code": code}
-                    for code, location in locations.items()
-                ]
-                if default in locations:
-                    # As Django writes x-default: the default language's
-                    # address without its prefix.
-                    location = locations[default].replace(f"/{default}/", "/", 1)
-                    alternates.append({"location": location, "lang_code": "x-default"})
+                alternates = with_x_default(
+                    [
+                        {"location": location, "lang_code": code}
+                        for code, location in locations.items()
+                    ]
+                )
             urls.append(
                 {
                     "item": item,

@@ -5,7 +5,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
@@ -20,6 +19,7 @@ from articles.models import SiteSettings, Status
 from articles.sitemaps import (
     SITEMAPS,
     ArticleSitemap,
+    BilingualSitemap,
     SubjectSitemap,
     sitemapindex_xml,
     urlset_xml,
@@ -123,6 +123,21 @@ def test_translations_are_paired_reciprocally_including_themselves(client, newsr
     assert alternates[port] == expected
     assert alternates[puerto] == expected
     assert alternates[f"{SITE}/en/news/alone/"] == {}
+
+
+def test_every_alternate_is_a_page_for_readers_of_either_language(client, newsroom):
+    """x-default above all: it is for readers of any language."""
+    alternates = set()
+    for url in sections(client):
+        document = fetch(client, url.removeprefix(SITE))
+        alternates |= {link.get("href") for link in document.findall(".//x:link", NS)}
+    assert f"{SITE}/en/countries/peru/" in alternates
+    for address in alternates:
+        for language in ("en", "es"):
+            response = client.get(
+                address.removeprefix(SITE), HTTP_ACCEPT_LANGUAGE=language, follow=True
+            )
+            assert response.status_code == 200, (address, language)
 
 
 def test_a_translation_is_named_as_an_alternate_only_while_published(client, settings):
@@ -344,7 +359,7 @@ def test_subject_files_are_what_djangos_loop_and_template_make_of_them(
 ):
     """Subject files are built once per subject, not by Django's loop over
     each (subject, language) pair: the same addresses, dates, alternates
-    (x-default only where there is an English page), order, split into files
+    (x-default, the English page, only where there is one), order, split into files
     (here of three addresses, so a subject's pair can straddle two) and
     Last-Modified."""
     settings.SITE_URL = SITE
@@ -372,10 +387,10 @@ def test_subject_files_are_what_djangos_loop_and_template_make_of_them(
             assert sitemap.paginator.num_pages > 1, section
             for page in sitemap.paginator.page_range:
                 files.append(urlset_xml(sitemap.get_urls(page)))
-                urls = Sitemap.get_urls(djangos, page)
+                urls = BilingualSitemap.get_urls(djangos, page)
                 assert files[-1] == render_to_string("sitemap.xml", {"urlset": urls})
                 assert sitemap.latest_lastmod == djangos.latest_lastmod
-    assert f'hreflang="x-default" href="{SITE}/tags/en/"' in "".join(files)
+    assert f'hreflang="x-default" href="{SITE}/en/tags/en/"' in "".join(files)
 
 
 def test_the_index_is_written_byte_for_byte_as_djangos_template_would():
