@@ -81,6 +81,9 @@ def test_the_article_editor_widgets_work_under_the_policy(
     page.fill("#id_username", "chief")
     page.fill("#id_password", PASSWORD)
     page.click("input[type=submit]")
+    expect(page.locator("#id_title")).to_be_visible()
+    # The admin binds the slug to the title once its scripts have run.
+    page.wait_for_load_state("load")
     page.locator("#id_title").press_sequentially("Heirs of Callao")
     expect(page.locator("#id_slug")).to_have_value("heirs-of-callao")
     page.click("text=Add another Analysis section")

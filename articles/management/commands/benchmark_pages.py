@@ -10,7 +10,8 @@ from django.contrib.auth.models import User
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import connection
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
 from django.db.models import Count
 from django.test import Client, RequestFactory
 from django.urls import reverse
@@ -44,19 +45,30 @@ class QueryLog:
 
 
 class Server:
-    """GET requests as gunicorn makes them: through Django's WSGI handler and
-    the signals it sends, with the cookies of ``client`` (signed in or not).
+    """GET requests as gunicorn makes them, through Django's WSGI handler,
+    with the cookies of ``client`` (signed in or not); a context manager.
 
-    Django's test client disconnects and reconnects a receiver of those
-    signals around each request, and each connection leaves objects behind
-    that every later full garbage collection walks: over the thousands of
-    requests of a run, the last pages measured paid for the first ones in
-    their p95."""
+    Django's test client disconnects ``close_old_connections`` from the
+    request signals around each request, as it must (the connection may hold
+    a test's transaction), and each reconnection leaves objects behind that
+    every later full garbage collection walks: over the thousands of requests
+    of a run, the last pages measured paid for the first ones in their p95.
+    Here it is disconnected once, for the run, which lasts minutes, far
+    below the connections' CONN_MAX_AGE."""
 
     def __init__(self, client: Client) -> None:
         self.handler = WSGIHandler()
         self.factory = RequestFactory(HTTP_HOST="127.0.0.1")
         self.client = client
+
+    def __enter__(self) -> "Server":
+        for signal in (request_started, request_finished):
+            signal.disconnect(close_old_connections)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
 
     def get(self, url: str) -> tuple[int, bytes]:
         """The status and body of ``url``, over HTTPS (production settings
@@ -69,7 +81,7 @@ class Server:
         try:
             content = b"".join(body)
         finally:
-            body.close()  # request_finished, as a server sends it
+            body.close()  # as a server does
         return int(statuses[0].split()[0]), content
 
 
@@ -123,7 +135,6 @@ class Command(BaseCommand):
         # measured under load by `make bench`.
         settings.NEWSROOM_PAGE_CACHE = False
         client = Client(HTTP_HOST="127.0.0.1")
-        server = Server(client)
         editor, _created = User.objects.get_or_create(
             username="benchmark-editor",
             defaults={"is_staff": True, "is_superuser": True},
@@ -138,16 +149,17 @@ class Command(BaseCommand):
             f"{'page':58} {'median ms':>9} {'p95 ms':>8} {'cpu ms':>7} "
             f"{'queries':>7} {'KiB':>6}"
         )
-        for name, url, staff in self.pages():
-            if only not in name:
-                continue
-            if staff:
-                client.force_login(editor)
-            else:
-                client.logout()
-            result = self.measure(server, url, requests, seconds, after_change)
-            self.stdout.write(result["line"].format(name=name[:58]))
-            plans.append((name, result["slowest"]))
+        with Server(client) as server:
+            for name, url, staff in self.pages():
+                if only not in name:
+                    continue
+                if staff:
+                    client.force_login(editor)
+                else:
+                    client.logout()
+                result = self.measure(server, url, requests, seconds, after_change)
+                self.stdout.write(result["line"].format(name=name[:58]))
+                plans.append((name, result["slowest"]))
         self.stdout.write(self.load_average())
         if only in "saves":
             client.force_login(editor)
