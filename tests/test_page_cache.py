@@ -8,11 +8,13 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import brotli
 import pytest
+from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Status
+from articles.public_cache import VERSION_KEY
 from newsroom.wsgi import application
 from tests.factories import make_article, make_author, make_country, make_user
 
@@ -276,6 +278,26 @@ def test_the_layer_in_front_never_serves_a_retired_version(server, commit):
         article.title = "After the correction"
         article.save()
     status, _headers, content = server.get(article.get_absolute_url())
+    assert server.handled == 2
+    assert b"After the correction" in content
+
+
+def test_a_page_is_kept_in_the_process_and_its_version_read_every_time(server, commit):
+    """A hit reads the version from the shared cache, and the page's bytes
+    from the process that served it last, while that version lasts."""
+    article = make_article(title="Before the correction")
+    url = article.get_absolute_url()
+    server.get(url)
+    served = server.get(url)
+    version = cache.get(VERSION_KEY)
+    cache.clear()  # the shared cache lost the page...
+    cache.set(VERSION_KEY, version, None)  # ...but not the version
+    assert server.get(url) == served
+    assert server.handled == 1
+    with commit():
+        article.title = "After the correction"
+        article.save()
+    _status, _headers, content = server.get(url)
     assert server.handled == 2
     assert b"After the correction" in content
 

@@ -1,12 +1,14 @@
 """Requests per second of the public pages over HTTP, against a floor.
 
 The site and the floor (newsroom/bench_floor.py: the article page's exact
-bytes from a bare Django view) are served by the same gunicorn set-up in one
-run, and load rounds alternate between them, so a busy machine slows both
-alike; the ratio to the floor is the result, absolute numbers vary by machine.
+response, headers and bytes, from a bare Django view) are served by the same
+gunicorn set-up in one run, and load rounds alternate between them, so a busy
+machine slows both alike; the ratio to the floor is the result, absolute
+numbers vary by machine.
 """
 
 import http.client
+import json
 import os
 import re
 import shutil
@@ -31,6 +33,8 @@ HOST = "127.0.0.1"
 HEADERS = {"X-Forwarded-Proto": "https"}
 SERVER_ENV = {"BEHIND_TLS_PROXY": "1"}
 SETTLE_SECONDS = 1
+# What gunicorn writes into every response itself.
+SERVER_HEADERS = {"date", "server", "connection", "transfer-encoding"}
 # wrk: a fresh query string on every request, so the page cache never hits.
 VARYING_SCRIPT = """
 local counter = 0
@@ -68,13 +72,23 @@ class Server:
         )
 
     def get(self, path: str) -> tuple[int, bytes]:
+        status, _headers, body = self.response(path)
+        return status, body
+
+    def response(self, path: str) -> tuple[int, list[tuple[str, str]], bytes]:
+        """Status, headers (but those gunicorn adds) and body of ``path``."""
         deadline = time.monotonic() + 30
         while True:
             try:
                 connection = http.client.HTTPConnection(HOST, self.port, timeout=10)
                 connection.request("GET", path, headers=HEADERS)
                 response = connection.getresponse()
-                return response.status, response.read()
+                headers = [
+                    (name, value)
+                    for name, value in response.getheaders()
+                    if name.lower() not in SERVER_HEADERS
+                ]
+                return response.status, headers, response.read()
             except ConnectionRefusedError:
                 if time.monotonic() > deadline or self.process.poll() is not None:
                     raise CommandError(
@@ -125,19 +139,23 @@ class Command(BaseCommand):
             site = Server("newsroom.wsgi", folder, workers)
             servers = [site]
             try:
-                status, body = site.get(url)
+                site.get(url)  # stored in the page cache
+                article_page = site.response(url)
+                status, headers, body = article_page
                 if status != 200:
                     raise CommandError(f"{url} answered {status}")
                 (folder / "floor.html").write_bytes(body)
+                (folder / "floor-headers.json").write_text(json.dumps(headers))
                 floor = Server(
                     "newsroom.bench_floor",
                     folder,
                     workers,
                     BENCH_FLOOR_BODY=str(folder / "floor.html"),
+                    BENCH_FLOOR_HEADERS=str(folder / "floor-headers.json"),
                 )
                 servers.append(floor)
-                if floor.get("/") != (200, body):
-                    raise CommandError("The floor does not serve the article's bytes.")
+                if floor.response("/") != article_page:
+                    raise CommandError("The floor does not answer as the article does.")
                 for _label, path, _vary in pages:
                     site.get(path)  # warm templates and the page cache
                 # Each page's round follows a floor round of its own, and
