@@ -147,12 +147,10 @@ def hreflang_alternates(article: Article) -> list[dict]:
 
 
 def paired_alternates(addresses: dict[str, str]) -> list[dict]:
-    """Alternates of a page and its translation, from their full addresses
-    by language: both, then the one in the default language as x-default."""
-    pair = sorted(addresses.items())
-    alternates = [{"lang_code": code, "location": url} for code, url in pair]
-    default = addresses.get(settings.LANGUAGE_CODE, pair[0][1])
-    return [*alternates, {"lang_code": "x-default", "location": default}]
+    """Alternates of a page, from its full addresses by language: each, then
+    the one in the default language again as x-default (``with_x_default``)."""
+    pairs = sorted(addresses.items())
+    return with_x_default([{"lang_code": c, "location": url} for c, url in pairs])
 
 
 def with_x_default(alternates: list[dict]) -> list[dict]:
@@ -217,10 +215,11 @@ class SubjectSitemap(BilingualSitemap):
 
     def get_urls(self, page=1, site=None, protocol=None) -> list[dict]:
         """What ``BilingualSitemap.get_urls()`` returns for a page of
-        (subject, language) pairs, found once per subject: its entries in each language
-        share their date and their alternates. Django's loop asks each pair
-        for each through several calls, and the objects it makes for a
-        thousand pairs were most of a file's cost and woke the collector."""
+        (subject, language) pairs, found once per subject: its entries in
+        each language share their date and their alternates. Django's loop
+        asks each pair for each through several calls, and the objects it
+        makes for a thousand pairs were most of a file's cost and woke the
+        collector."""
         origin = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
         urls = []
         subject = latest = None
@@ -235,12 +234,7 @@ class SubjectSitemap(BilingualSitemap):
                     code: origin + self.route.path(subject.slug, code)
                     for code in subject.languages
                 }
-                alternates = with_x_default(
-                    [
-                        {"location": location, "lang_code": code}
-                        for code, location in locations.items()
-                    ]
-                )
+                alternates = paired_alternates(locations)
             urls.append(
                 {
                     "item": item,

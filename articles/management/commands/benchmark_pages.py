@@ -44,7 +44,7 @@ class QueryLog:
         return max(self.queries, key=lambda query: query[0])
 
 
-class Server:
+class InProcessServer:
     """GET requests as gunicorn makes them, through Django's WSGI handler,
     with the cookies of ``client`` (signed in or not); a context manager.
 
@@ -61,7 +61,7 @@ class Server:
         self.factory = RequestFactory(HTTP_HOST="127.0.0.1")
         self.client = client
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> "InProcessServer":
         for signal in (request_started, request_finished):
             signal.disconnect(close_old_connections)
         return self
@@ -149,7 +149,7 @@ class Command(BaseCommand):
             f"{'page':58} {'median ms':>9} {'p95 ms':>8} {'cpu ms':>7} "
             f"{'queries':>7} {'KiB':>6}"
         )
-        with Server(client) as server:
+        with InProcessServer(client) as server:
             for name, url, staff in self.pages():
                 if only not in name:
                     continue
@@ -192,7 +192,7 @@ class Command(BaseCommand):
 
     def measure(
         self,
-        server: Server,
+        server: InProcessServer,
         url: str,
         requests: int,
         seconds: float,
